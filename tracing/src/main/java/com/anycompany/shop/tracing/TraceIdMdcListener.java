@@ -1,0 +1,31 @@
+package com.anycompany.shop.tracing;
+
+import com.amazonaws.xray.entities.Entity;
+import com.amazonaws.xray.listeners.SegmentListener;
+import org.slf4j.MDC;
+
+/**
+ * Keeps the current trace id in the logging MDC, so every log line written while a
+ * request is traced can be found from its trace (and the other way round). Same key and
+ * value shape as the SDK's SLF4J listener, which is not published for the SDK version
+ * used here.
+ */
+class TraceIdMdcListener implements SegmentListener {
+
+	static final String MDC_KEY = "AWS-XRAY-TRACE-ID";
+
+	@Override
+	public void onSetEntity(Entity previous, Entity current) {
+		if (current == null) {
+			MDC.remove(MDC_KEY);
+			return;
+		}
+		MDC.put(MDC_KEY, current.getParentSegment().getTraceId() + "@" + current.getId());
+	}
+
+	@Override
+	public void onClearEntity(Entity previous) {
+		MDC.remove(MDC_KEY);
+	}
+
+}

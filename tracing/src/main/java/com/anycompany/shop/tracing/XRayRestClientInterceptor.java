@@ -1,0 +1,95 @@
+package com.anycompany.shop.tracing;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.amazonaws.xray.AWSXRayRecorder;
+import com.amazonaws.xray.entities.Segment;
+import com.amazonaws.xray.entities.Subsegment;
+import com.amazonaws.xray.entities.TraceHeader;
+import com.amazonaws.xray.entities.TraceHeader.SampleDecision;
+
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * One {@code remote} subsegment per outgoing call, named after the callee, and the trace
+ * header that makes the callee's segment a child of that subsegment.
+ */
+class XRayRestClientInterceptor implements ClientHttpRequestInterceptor {
+
+	private final AWSXRayRecorder recorder;
+
+	private final String calleeName;
+
+	XRayRestClientInterceptor(AWSXRayRecorder recorder, String calleeName) {
+		this.recorder = recorder;
+		this.calleeName = calleeName;
+	}
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		if (this.recorder.getTraceEntity() == null) {
+			// not inside a traced request (start-up, scheduled work): nothing to attach
+			// to
+			return execution.execute(request, body);
+		}
+		Subsegment subsegment = this.recorder.beginSubsegment(this.calleeName);
+		try {
+			subsegment.setNamespace("remote");
+			Map<String, Object> httpRequest = new LinkedHashMap<>();
+			httpRequest.put("method", request.getMethod().name());
+			httpRequest.put("url", request.getURI().toString());
+			httpRequest.put("traced", true);
+			subsegment.putHttp("request", httpRequest);
+			request.getHeaders().set(TraceHeader.HEADER_KEY, traceHeader(subsegment).toString());
+
+			ClientHttpResponse response = execution.execute(request, body);
+			recordResponse(subsegment, response);
+			return response;
+		}
+		catch (IOException | RuntimeException ex) {
+			// connection refused, timeout: the callee never answered, so it is a fault
+			// here
+			subsegment.setFault(true);
+			subsegment.addException(ex);
+			throw ex;
+		}
+		finally {
+			this.recorder.endSubsegment(subsegment);
+		}
+	}
+
+	private static TraceHeader traceHeader(Subsegment subsegment) {
+		Segment segment = subsegment.getParentSegment();
+		boolean sampled = segment.isSampled();
+		return new TraceHeader(segment.getTraceId(), sampled ? subsegment.getId() : null,
+				sampled ? SampleDecision.SAMPLED : SampleDecision.NOT_SAMPLED);
+	}
+
+	private static void recordResponse(Subsegment subsegment, ClientHttpResponse response) throws IOException {
+		int status = response.getStatusCode().value();
+		Map<String, Object> httpResponse = new LinkedHashMap<>();
+		httpResponse.put("status", status);
+		long contentLength = response.getHeaders().getContentLength();
+		if (contentLength >= 0) {
+			httpResponse.put("content_length", contentLength);
+		}
+		subsegment.putHttp("response", httpResponse);
+		if (status == 429) {
+			subsegment.setThrottle(true);
+			subsegment.setError(true);
+		}
+		else if (status >= 400 && status < 500) {
+			subsegment.setError(true);
+		}
+		else if (status >= 500) {
+			subsegment.setFault(true);
+		}
+	}
+
+}

@@ -1,0 +1,170 @@
+package com.anycompany.shop.tracing;
+
+import java.io.IOException;
+import java.net.URL;
+import java.util.Locale;
+
+import com.amazonaws.xray.AWSXRay;
+import com.amazonaws.xray.AWSXRayRecorder;
+import com.amazonaws.xray.AWSXRayRecorderBuilder;
+import com.amazonaws.xray.config.DaemonConfiguration;
+import com.amazonaws.xray.emitters.Emitter;
+import com.amazonaws.xray.interceptors.TracingInterceptor;
+import com.amazonaws.xray.jakarta.servlet.AWSXRayServletFilter;
+import com.amazonaws.xray.plugins.EC2Plugin;
+import com.amazonaws.xray.plugins.ECSPlugin;
+import com.amazonaws.xray.plugins.EKSPlugin;
+import com.amazonaws.xray.plugins.ElasticBeanstalkPlugin;
+import com.amazonaws.xray.plugins.Plugin;
+import com.amazonaws.xray.strategy.IgnoreErrorContextMissingStrategy;
+import com.amazonaws.xray.strategy.jakarta.SegmentNamingStrategy;
+import com.amazonaws.xray.strategy.sampling.CentralizedSamplingStrategy;
+import com.amazonaws.xray.strategy.sampling.LocalizedSamplingStrategy;
+import com.amazonaws.xray.strategy.sampling.SamplingStrategy;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.util.StringUtils;
+
+/**
+ * All X-Ray wiring of a service: the recorder, the incoming-request filter, traced
+ * outgoing HTTP and AWS SDK calls, trace context for worker threads, {@code @XRayEnabled}
+ * methods, and the trace id in the logs. {@code shop.tracing.enabled=false} switches all
+ * of it off.
+ */
+@AutoConfiguration
+@ConditionalOnClass(AWSXRayRecorder.class)
+@ConditionalOnProperty(prefix = "shop.tracing", name = "enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(ShopTracingProperties.class)
+public class XRayTracingAutoConfiguration {
+
+	/**
+	 * The SDK's system property for the daemon address (the environment variable wins
+	 * over it).
+	 */
+	private static final String DAEMON_ADDRESS_PROPERTY = "com.amazonaws.xray.emitters.daemonAddress";
+
+	@Bean
+	@ConditionalOnMissingBean
+	public AWSXRayRecorder awsXRayRecorder(ShopTracingProperties properties, ResourceLoader resourceLoader,
+			ObjectProvider<XRayRecorderCustomizer> customizers) throws IOException {
+		AWSXRayRecorderBuilder builder = AWSXRayRecorderBuilder.standard()
+			.withSamplingStrategy(samplingStrategy(properties, resourceLoader))
+			.withSegmentListener(new TraceIdMdcListener())
+			// work outside a request (start-up, table seeding) is simply not traced
+			.withContextMissingStrategy(new IgnoreErrorContextMissingStrategy());
+		if (StringUtils.hasText(properties.getDaemonAddress())) {
+			DaemonConfiguration daemon = new DaemonConfiguration();
+			daemon.setDaemonAddress(properties.getDaemonAddress());
+			builder.withEmitter(Emitter.create(daemon));
+		}
+		for (String plugin : properties.getPlugins()) {
+			builder.withPlugin(plugin(plugin));
+		}
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		AWSXRayRecorder recorder = builder.build();
+		// the SDK's servlet filter, Spring aspect and executors use the global recorder
+		AWSXRay.setGlobalRecorder(recorder);
+		return recorder;
+	}
+
+	private static SamplingStrategy samplingStrategy(ShopTracingProperties properties, ResourceLoader resourceLoader)
+			throws IOException {
+		URL rules = resourceLoader.getResource(properties.getSamplingRules()).getURL();
+		if (!properties.isCentralizedSampling()) {
+			return new LocalizedSamplingStrategy(rules);
+		}
+		if (StringUtils.hasText(properties.getDaemonAddress())) {
+			// the SDK's sampling client reads the daemon address only from the
+			// environment or
+			// this system property, so tell it where the configured daemon is
+			System.setProperty(DAEMON_ADDRESS_PROPERTY, properties.getDaemonAddress());
+		}
+		return new CentralizedSamplingStrategy(rules);
+	}
+
+	private static Plugin plugin(String name) {
+		return switch (name.trim().toLowerCase(Locale.ROOT)) {
+			case "ec2" -> new EC2Plugin();
+			case "ecs" -> new ECSPlugin();
+			case "eks" -> new EKSPlugin();
+			case "elasticbeanstalk" -> new ElasticBeanstalkPlugin();
+			default -> throw new IllegalArgumentException(
+					"Unknown shop.tracing.plugins entry '" + name + "' (expected ec2, ecs, eks or elasticbeanstalk)");
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public RemoteCallTracing remoteCallTracing(AWSXRayRecorder recorder) {
+		return new RemoteCallTracing(recorder);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public TraceAnnotations traceAnnotations(AWSXRayRecorder recorder) {
+		return new TraceAnnotations(recorder);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(TaskDecorator.class)
+	public TaskDecorator traceContextTaskDecorator(AWSXRayRecorder recorder) {
+		return new TraceContextTaskDecorator(recorder);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public XRayEnabledAspect xrayEnabledAspect(AWSXRayRecorder recorder) {
+		return new XRayEnabledAspect();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ TracingInterceptor.class, ExecutionInterceptor.class })
+	static class AwsSdkTracingConfiguration {
+
+		/** Picked up by {@link AwsClients} for every AWS SDK client a service builds. */
+		@Bean
+		@ConditionalOnMissingBean
+		public TracingInterceptor xrayTracingInterceptor(AWSXRayRecorder recorder) {
+			return new TracingInterceptor(recorder, null, null);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class ServletTracingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "xrayServletFilter")
+		public FilterRegistrationBean<ExcludingTracingFilter> xrayServletFilter(ShopTracingProperties properties,
+				AWSXRayRecorder recorder, Environment environment) {
+			String serviceName = StringUtils.hasText(properties.getServiceName()) ? properties.getServiceName()
+					: environment.getProperty("spring.application.name", "application");
+			// fixed() lets the SDK's AWS_XRAY_TRACING_NAME override the name
+			AWSXRayServletFilter filter = new AWSXRayServletFilter(SegmentNamingStrategy.fixed(serviceName), recorder);
+			FilterRegistrationBean<ExcludingTracingFilter> registration = new FilterRegistrationBean<>(
+					new ExcludingTracingFilter(filter, properties.getExcludedPaths()));
+			registration.setName("xrayServletFilter");
+			// first, so the segment covers everything else the service does with the
+			// request
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
+
+	}
+
+}
