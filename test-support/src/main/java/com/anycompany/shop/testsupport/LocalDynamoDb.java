@@ -70,7 +70,7 @@ public final class LocalDynamoDb implements BeforeAllCallback {
 	}
 
 	/** A dynalite process; closed by JUnit when the root extension context closes. */
-	static final class Server implements ExtensionContext.Store.CloseableResource {
+	static final class Server implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
 		private final Process process;
 

@@ -1,0 +1,233 @@
+package com.anycompany.shop.tracing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.anycompany.shop.testsupport.LocalDynamoDb;
+import com.anycompany.shop.testsupport.XRayDaemonStub;
+import com.anycompany.shop.tracing.sample.SampleApplication;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static com.anycompany.shop.testsupport.XRayDaemonStub.subsegmentNamed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the SDK really sends over UDP while a service built on this module serves
+ * requests, calls another service over HTTP and calls a local DynamoDB.
+ */
+@ExtendWith({ LocalDynamoDb.class, OutputCaptureExtension.class })
+@SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.application.name=sampleservice", "management.endpoints.web.exposure.include=health" })
+class TracedRequestsTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@RegisterExtension
+	static XRayDaemonStub daemon = new XRayDaemonStub();
+
+	/** Trace headers the downstream stub received, by the request's item/status. */
+	static final Map<String, String> receivedHeaders = new ConcurrentHashMap<>();
+
+	static final HttpServer downstream = startDownstream();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void tracing(DynamicPropertyRegistry registry) {
+		registry.add("shop.tracing.daemon-address", daemon::address);
+		registry.add("shop.tracing.centralized-sampling", () -> "false");
+		registry.add("shop.clients.read-timeout", () -> "2s");
+		registry.add("sample.downstream-url", () -> "http://127.0.0.1:" + downstream.getAddress().getPort());
+		registry.add("sample.closed-url", () -> "http://127.0.0.1:" + closedPort());
+	}
+
+	@BeforeEach
+	void clear() {
+		daemon.clear();
+		receivedHeaders.clear();
+	}
+
+	@AfterAll
+	static void stopDownstream() {
+		downstream.stop(0);
+	}
+
+	@Test
+	void outgoingCallIsARemoteSubsegmentAndTheCalleeJoinsTheTrace(CapturedOutput output) {
+		get("/call/200");
+		JsonNode segment = daemon.awaitSegment((s) -> url(s).endsWith("/call/200"), WAIT);
+
+		assertThat(segment.path("name").asString()).isEqualTo("sampleservice");
+		assertThat(segment.path("http").path("request").path("method").asString()).isEqualTo("GET");
+		assertThat(segment.path("http").path("response").path("status").asInt()).isEqualTo(200);
+		assertThat(segment.path("annotations").path("ProductID").asString()).isEqualTo("P-0042");
+
+		JsonNode call = subsegmentNamed(segment, "downstream").orElseThrow();
+		assertThat(call.path("namespace").asString()).isEqualTo("remote");
+		assertThat(call.path("http").path("request").path("url").asString()).endsWith("/status/200");
+		assertThat(call.path("http").path("request").path("traced").asBoolean()).isTrue();
+		assertThat(call.path("http").path("response").path("status").asInt()).isEqualTo(200);
+		assertThat(call.path("http").path("response").path("content_length").asLong()).isEqualTo(2);
+		assertThat(call.has("fault") || call.has("error")).isFalse();
+
+		String header = receivedHeaders.get("200");
+		assertThat(header).isEqualTo(
+				"Root=" + segment.path("trace_id").asString() + ";Parent=" + call.path("id").asString() + ";Sampled=1");
+		// the log line written while serving the request carries the trace id
+		assertThat(output.getAll()).contains("calling downstream for status 200")
+			.contains(segment.path("trace_id").asString());
+	}
+
+	@Test
+	void serverErrorOfTheCalleeIsAFault() {
+		get("/call/500");
+		JsonNode call = subsegmentNamed(daemon.awaitSegment((s) -> url(s).endsWith("/call/500"), WAIT), "downstream")
+			.orElseThrow();
+		assertThat(call.path("fault").asBoolean()).isTrue();
+		assertThat(call.path("error").asBoolean(false)).isFalse();
+		assertThat(call.path("http").path("response").path("status").asInt()).isEqualTo(500);
+	}
+
+	@Test
+	void clientErrorIsAnErrorAnd429AThrottle() {
+		get("/call/404");
+		get("/call/429");
+		JsonNode notFound = subsegmentNamed(daemon.awaitSegment((s) -> url(s).endsWith("/call/404"), WAIT),
+				"downstream")
+			.orElseThrow();
+		assertThat(notFound.path("error").asBoolean()).isTrue();
+		assertThat(notFound.path("throttle").asBoolean(false)).isFalse();
+		JsonNode throttled = subsegmentNamed(daemon.awaitSegment((s) -> url(s).endsWith("/call/429"), WAIT),
+				"downstream")
+			.orElseThrow();
+		assertThat(throttled.path("throttle").asBoolean()).isTrue();
+		assertThat(throttled.path("error").asBoolean()).isTrue();
+	}
+
+	@Test
+	void refusedConnectionIsAFaultWithTheException() {
+		get("/refused");
+		JsonNode segment = daemon.awaitSegment((s) -> url(s).endsWith("/refused"), WAIT);
+		JsonNode call = subsegmentNamed(segment, "closedservice").orElseThrow();
+		assertThat(call.path("namespace").asString()).isEqualTo("remote");
+		assertThat(call.path("fault").asBoolean()).isTrue();
+		assertThat(call.has("http") && call.path("http").has("response")).isFalse();
+		assertThat(call.path("cause").path("exceptions")).isNotEmpty();
+		assertThat(call.path("cause").path("exceptions").get(0).path("type").asString()).contains("ConnectException");
+	}
+
+	@Test
+	void parallelCallsAreSiblingsUnderTheRequestSegment() {
+		get("/fanout/5");
+		JsonNode segment = daemon.awaitSegment((s) -> url(s).endsWith("/fanout/5"), WAIT);
+		List<JsonNode> calls = XRayDaemonStub.walk(segment)
+			.filter((s) -> "downstream".equals(s.path("name").asString()))
+			.toList();
+		assertThat(calls).hasSize(5);
+		// all five are direct children of the segment, each propagated with its own id
+		assertThat(segment.path("subsegments").valueStream().map((s) -> s.path("name").asString()))
+			.containsExactly("downstream", "downstream", "downstream", "downstream", "downstream");
+		for (int i = 0; i < 5; i++) {
+			String header = receivedHeaders.get("item" + i);
+			assertThat(header).startsWith("Root=" + segment.path("trace_id").asString() + ";Parent=");
+		}
+		assertThat(calls.stream().map((c) -> c.path("id").asString()))
+			.containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 5)
+				.mapToObj((i) -> receivedHeaders.get("item" + i).replaceAll(".*Parent=([0-9a-f]+);.*", "$1"))
+				.toList());
+	}
+
+	@Test
+	void dynamoDbCallsAreAwsSubsegmentsWithOperationAndTable() {
+		get("/dynamo/abc");
+		JsonNode segment = daemon.awaitSegment((s) -> url(s).endsWith("/dynamo/abc"), WAIT);
+		List<JsonNode> dynamo = XRayDaemonStub.walk(segment)
+			.filter((s) -> "DynamoDb".equals(s.path("name").asString()))
+			.toList();
+		assertThat(dynamo).extracting((s) -> s.path("aws").path("operation").asString())
+			.containsExactly("PutItem", "GetItem");
+		assertThat(dynamo).allSatisfy((s) -> {
+			assertThat(s.path("namespace").asString()).isEqualTo("aws");
+			assertThat(s.path("aws").path("table_name").asString()).isEqualTo("SampleTable");
+			assertThat(s.path("http").path("response").path("status").asInt()).isEqualTo(200);
+		});
+	}
+
+	@Test
+	void xrayEnabledBeanMethodsAreSubsegments() {
+		get("/price/kettle");
+		JsonNode segment = daemon.awaitSegment((s) -> url(s).endsWith("/price/kettle"), WAIT);
+		assertThat(XRayDaemonStub.walk(segment).skip(1).map((s) -> s.path("name").asString())).containsExactly("price");
+	}
+
+	@Test
+	void healthProbesAreNotTraced() throws InterruptedException {
+		get("/actuator/health");
+		get("/call/200");
+		daemon.awaitSegment((s) -> url(s).endsWith("/call/200"), WAIT);
+		assertThat(daemon.segments()).noneMatch((s) -> url(s).contains("/actuator"));
+	}
+
+	private void get(String path) {
+		RestClient.create().get().uri("http://127.0.0.1:" + this.port + path).retrieve().toBodilessEntity();
+	}
+
+	private static String url(JsonNode segment) {
+		return segment.path("http").path("request").path("url").asString();
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static HttpServer startDownstream() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/status/", (exchange) -> {
+				String path = exchange.getRequestURI().getPath();
+				String query = exchange.getRequestURI().getQuery();
+				int status = Integer.parseInt(path.substring("/status/".length()));
+				String key = (query != null && query.startsWith("item=")) ? "item" + query.substring(5)
+						: String.valueOf(status);
+				receivedHeaders.put(key, exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id"));
+				byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(status, body.length);
+				exchange.getResponseBody().write(body);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

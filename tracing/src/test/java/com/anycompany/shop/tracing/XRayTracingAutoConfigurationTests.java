@@ -1,0 +1,104 @@
+package com.anycompany.shop.tracing;
+
+import com.amazonaws.xray.AWSXRayRecorder;
+import com.amazonaws.xray.AWSXRayRecorderBuilder;
+import com.amazonaws.xray.interceptors.TracingInterceptor;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+class XRayTracingAutoConfigurationTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(XRayTracingAutoConfiguration.class, ShopClientsAutoConfiguration.class,
+				RestClientAutoConfiguration.class))
+		.withPropertyValues("spring.application.name=catalogservice", "shop.tracing.centralized-sampling=false");
+
+	@Test
+	void tracesEverythingByDefault() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(AWSXRayRecorder.class)
+				.hasSingleBean(RemoteCallTracing.class)
+				.hasSingleBean(TracingInterceptor.class)
+				.hasSingleBean(TaskDecorator.class)
+				.hasSingleBean(XRayEnabledAspect.class)
+				.hasBean("xrayServletFilter");
+			assertThat(context.getBean(TraceAnnotations.class)).isNotNull();
+			AwsClients awsClients = context.getBean(AwsClients.class);
+			assertThat(awsClients).extracting("interceptors")
+				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+				.hasExactlyElementsOfTypes(TracingInterceptor.class);
+			assertThat(interceptorsOf(context.getBean(RemoteServiceClients.class))).hasSize(1);
+		});
+	}
+
+	@Test
+	void masterSwitchRemovesAllTracing() {
+		this.runner.withPropertyValues("shop.tracing.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(AWSXRayRecorder.class)
+				.doesNotHaveBean(RemoteCallTracing.class)
+				.doesNotHaveBean(TracingInterceptor.class)
+				.doesNotHaveBean(TaskDecorator.class)
+				.doesNotHaveBean(XRayEnabledAspect.class)
+				.doesNotHaveBean(FilterRegistrationBean.class);
+			// the client factories are still there, untraced
+			assertThat(context.getBean(AwsClients.class)).extracting("interceptors")
+				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+				.isEmpty();
+			assertThat(interceptorsOf(context.getBean(RemoteServiceClients.class))).isEmpty();
+			assertThat(context).hasSingleBean(TraceAnnotations.class);
+		});
+	}
+
+	@Test
+	void aRecorderOfTheServiceWins() {
+		AWSXRayRecorder own = AWSXRayRecorderBuilder.standard().build();
+		this.runner.withBean(AWSXRayRecorder.class, () -> own).run((context) -> {
+			assertThat(context.getBean(AWSXRayRecorder.class)).isSameAs(own);
+			assertThat(context).hasSingleBean(RemoteCallTracing.class);
+		});
+	}
+
+	@Test
+	void customizersAreApplied() {
+		XRayRecorderCustomizer customizer = mock(XRayRecorderCustomizer.class);
+		this.runner.withBean(XRayRecorderCustomizer.class, () -> customizer)
+			.run((context) -> org.mockito.Mockito.verify(customizer)
+				.customize(org.mockito.ArgumentMatchers.any(AWSXRayRecorderBuilder.class)));
+	}
+
+	@Test
+	void backsOffWithoutTheSdk() {
+		this.runner.withClassLoader(new FilteredClassLoader(AWSXRayRecorder.class)).run((context) -> {
+			assertThat(context).doesNotHaveBean(RemoteCallTracing.class).doesNotHaveBean("xrayServletFilter");
+			assertThat(context).hasSingleBean(RemoteServiceClients.class);
+		});
+	}
+
+	@Test
+	void unknownPluginIsAClearError() {
+		this.runner.withPropertyValues("shop.tracing.plugins=ec3").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("Unknown shop.tracing.plugins entry 'ec3'");
+		});
+	}
+
+	private static java.util.List<ClientHttpRequestInterceptor> interceptorsOf(RemoteServiceClients clients) {
+		java.util.List<ClientHttpRequestInterceptor> seen = new java.util.ArrayList<>();
+		RestClient.Builder builder = clients.builder("catalogservice", "http://127.0.0.1:9");
+		builder.requestInterceptors(seen::addAll);
+		return seen;
+	}
+
+}

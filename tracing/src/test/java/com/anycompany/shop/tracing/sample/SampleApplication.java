@@ -1,0 +1,147 @@
+package com.anycompany.shop.tracing.sample;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import com.amazonaws.xray.spring.aop.XRayEnabled;
+import com.anycompany.shop.tracing.AwsClients;
+import com.anycompany.shop.tracing.RemoteServiceClients;
+import com.anycompany.shop.tracing.TraceAnnotations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/** A small service that uses the tracing module the way the shop's services do. */
+@SpringBootApplication
+public class SampleApplication {
+
+	static final String TABLE = "SampleTable";
+
+	@Bean
+	DynamoDbClient dynamoDb(AwsClients awsClients) {
+		DynamoDbClient client = awsClients.build(DynamoDbClient.builder());
+		if (!client.listTables().tableNames().contains(TABLE)) {
+			client.createTable((create) -> create.tableName(TABLE)
+				.billingMode(BillingMode.PAY_PER_REQUEST)
+				.attributeDefinitions(
+						AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+				.keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+			client.waiter().waitUntilTableExists((describe) -> describe.tableName(TABLE));
+		}
+		return client;
+	}
+
+	@Bean
+	RestClient downstream(RemoteServiceClients clients, @Value("${sample.downstream-url}") String url) {
+		return clients.builder("downstream", url).build();
+	}
+
+	@Bean
+	RestClient closedService(RemoteServiceClients clients, @Value("${sample.closed-url}") String url) {
+		return clients.builder("closedservice", url).build();
+	}
+
+	@Service
+	@XRayEnabled
+	public static class Pricing {
+
+		public int price(String item) {
+			return item.length() * 100;
+		}
+
+	}
+
+	@RestController
+	static class SampleController {
+
+		private static final Logger logger = LoggerFactory.getLogger(SampleController.class);
+
+		private final RestClient downstream;
+
+		private final RestClient closedService;
+
+		private final DynamoDbClient dynamoDb;
+
+		private final AsyncTaskExecutor executor;
+
+		private final Pricing pricing;
+
+		private final TraceAnnotations annotations;
+
+		SampleController(RestClient downstream, RestClient closedService, DynamoDbClient dynamoDb,
+				AsyncTaskExecutor applicationTaskExecutor, Pricing pricing, TraceAnnotations annotations) {
+			this.downstream = downstream;
+			this.closedService = closedService;
+			this.dynamoDb = dynamoDb;
+			this.executor = applicationTaskExecutor;
+			this.pricing = pricing;
+			this.annotations = annotations;
+		}
+
+		@GetMapping("/call/{status}")
+		String call(@PathVariable int status) {
+			this.annotations.put("ProductID", "P-0042");
+			logger.info("calling downstream for status {}", status);
+			try {
+				return this.downstream.get().uri("/status/{status}", status).retrieve().body(String.class);
+			}
+			catch (RestClientException ex) {
+				return "downstream failed: " + ex.getClass().getSimpleName();
+			}
+		}
+
+		@GetMapping("/refused")
+		String refused() {
+			try {
+				return this.closedService.get().uri("/anything").retrieve().body(String.class);
+			}
+			catch (RestClientException ex) {
+				return "closed service failed: " + ex.getClass().getSimpleName();
+			}
+		}
+
+		@GetMapping("/fanout/{count}")
+		List<String> fanOut(@PathVariable int count) {
+			List<CompletableFuture<String>> calls = java.util.stream.IntStream.range(0, count)
+				.mapToObj((i) -> CompletableFuture.supplyAsync(
+						() -> this.downstream.get().uri("/status/200?item={i}", i).retrieve().body(String.class),
+						this.executor))
+				.toList();
+			return calls.stream().map(CompletableFuture::join).toList();
+		}
+
+		@GetMapping("/dynamo/{id}")
+		String dynamo(@PathVariable String id) {
+			this.dynamoDb.putItem((put) -> put.tableName(TABLE).item(java.util.Map.of("id", AttributeValue.fromS(id))));
+			return this.dynamoDb
+				.getItem((get) -> get.tableName(TABLE).key(java.util.Map.of("id", AttributeValue.fromS(id))))
+				.item()
+				.get("id")
+				.s();
+		}
+
+		@GetMapping("/price/{item}")
+		int price(@PathVariable String item) {
+			return this.pricing.price(item);
+		}
+
+	}
+
+}
