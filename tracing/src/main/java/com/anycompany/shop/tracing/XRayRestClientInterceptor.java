@@ -50,17 +50,16 @@ class XRayRestClientInterceptor implements ClientHttpRequestInterceptor {
 
 			ClientHttpResponse response = execution.execute(request, body);
 			recordResponse(subsegment, response);
-			return response;
+			// ended when the caller closes the response, after reading the body
+			return new TracedResponse(response, this.recorder, subsegment);
 		}
 		catch (IOException | RuntimeException ex) {
 			// connection refused, timeout: the callee never answered, so it is a fault
 			// here
 			subsegment.setFault(true);
 			subsegment.addException(ex);
-			throw ex;
-		}
-		finally {
 			this.recorder.endSubsegment(subsegment);
+			throw ex;
 		}
 	}
 

@@ -139,6 +139,20 @@ class TracedRequestsTests {
 	}
 
 	@Test
+	void bodyThatFailsHalfWayIsAFaultAndTheWaitCounts() {
+		get("/call/slowbody");
+		JsonNode call = subsegmentNamed(daemon.awaitSegment((s) -> url(s).endsWith("/call/slowbody"), WAIT),
+				"downstream")
+			.orElseThrow();
+		assertThat(call.path("http").path("response").path("status").asInt()).isEqualTo(200);
+		assertThat(call.path("fault").asBoolean()).isTrue();
+		assertThat(call.path("cause").path("exceptions")).isNotEmpty();
+		// the subsegment lasts until the read timeout (2 s), not until the headers
+		// arrived
+		assertThat(call.path("end_time").asDouble() - call.path("start_time").asDouble()).isGreaterThan(1.5);
+	}
+
+	@Test
 	void parallelCallsAreSiblingsUnderTheRequestSegment() {
 		get("/fanout/5");
 		JsonNode segment = daemon.awaitSegment((s) -> url(s).endsWith("/fanout/5"), WAIT);
@@ -210,6 +224,21 @@ class TracedRequestsTests {
 	private static HttpServer startDownstream() {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+			server.createContext("/status/slowbody", (exchange) -> {
+				// headers and a first byte now, the rest never within the client's read
+				// timeout
+				exchange.sendResponseHeaders(200, 10);
+				exchange.getResponseBody().write('o');
+				exchange.getResponseBody().flush();
+				try {
+					Thread.sleep(4000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				exchange.close();
+			});
 			server.createContext("/status/", (exchange) -> {
 				String path = exchange.getRequestURI().getPath();
 				String query = exchange.getRequestURI().getQuery();

@@ -96,7 +96,7 @@ public class SampleApplication {
 		}
 
 		@GetMapping("/call/{status}")
-		String call(@PathVariable int status) {
+		String call(@PathVariable String status) {
 			this.annotations.put("ProductID", "P-0042");
 			logger.info("calling downstream for status {}", status);
 			try {

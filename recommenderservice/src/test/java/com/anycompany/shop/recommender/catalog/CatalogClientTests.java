@@ -1,0 +1,92 @@
+package com.anycompany.shop.recommender.catalog;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+import com.anycompany.shop.tracing.RemoteServiceClients;
+import com.anycompany.shop.tracing.ShopClientProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class CatalogClientTests {
+
+	static final StubCatalog stub = new StubCatalog();
+
+	@BeforeEach
+	void clear() {
+		stub.clear();
+	}
+
+	@AfterAll
+	static void stop() {
+		stub.close();
+	}
+
+	@Test
+	void readsOneProduct() {
+		Product kettle = client(stub.url()).product("P-0001");
+		assertThat(kettle.name()).isEqualTo("Copper Kettle");
+		assertThat(kettle.category()).isEqualTo("kitchen");
+		assertThat(kettle.price()).isEqualByComparingTo(new BigDecimal("34.90"));
+		assertThat(kettle.image()).isEqualTo("product-p-0001");
+		assertThat(stub.calls()).extracting(StubCatalog.Call::pathAndQuery).containsExactly("/api/v1/product/P-0001");
+	}
+
+	@Test
+	void readsACategoryOrTheWholeCatalog() {
+		assertThat(client(stub.url()).products("garden")).extracting(Product::id).containsExactly("P-0007", "P-0008");
+		assertThat(client(stub.url()).products(null)).hasSize(StubCatalog.PRODUCTS.size());
+		assertThat(stub.calls()).extracting(StubCatalog.Call::pathAndQuery)
+			.containsExactly("/api/v1/products?category=garden", "/api/v1/products");
+	}
+
+	@Test
+	void unknownProductIsNotFound() {
+		assertThatExceptionOfType(ProductNotFoundException.class).isThrownBy(() -> client(stub.url()).product("P-0999"))
+			.satisfies((ex) -> assertThat(ex.getProductId()).isEqualTo("P-0999"));
+	}
+
+	@Test
+	void serverErrorMeansUnavailable() {
+		assertThatExceptionOfType(CatalogUnavailableException.class)
+			.isThrownBy(() -> client(stub.url()).product("P-0500"));
+	}
+
+	@Test
+	void refusedConnectionMeansUnavailable() throws IOException {
+		CatalogClient client = client("http://127.0.0.1:" + closedPort());
+		assertThatExceptionOfType(CatalogUnavailableException.class).isThrownBy(() -> client.product("P-0001"));
+		assertThatExceptionOfType(CatalogUnavailableException.class).isThrownBy(() -> client.products("kitchen"));
+	}
+
+	private static CatalogClient client(String url) {
+		ShopClientProperties properties = new ShopClientProperties();
+		// generous: the build machine is shared, and no test here is about timeouts
+		properties.setReadTimeout(Duration.ofSeconds(10));
+		return new CatalogClient(
+				new RemoteServiceClients(RestClient.builder(), properties, null).builder("catalogservice", url)
+					.build());
+	}
+
+	/** A port nothing listens on: bound once, then released. */
+	static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, loopback())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static InetAddress loopback() throws UnknownHostException {
+		return InetAddress.getByName("127.0.0.1");
+	}
+
+}
