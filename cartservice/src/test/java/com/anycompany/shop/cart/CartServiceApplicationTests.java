@@ -1,0 +1,161 @@
+package com.anycompany.shop.cart;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.anycompany.shop.testsupport.LocalDynamoDb;
+import com.anycompany.shop.testsupport.XRayDaemonStub;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole service on a random port against dynalite, with catalogservice played by a
+ * local HTTP server, and the segments the SDK really sends over UDP.
+ */
+@ExtendWith(LocalDynamoDb.class)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@ActiveProfiles("test")
+class CartServiceApplicationTests {
+
+	@RegisterExtension
+	static XRayDaemonStub daemon = new XRayDaemonStub();
+
+	static StubHttpServer catalog = new StubHttpServer();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("shop.clients.aws.endpoint", LocalDynamoDb::endpoint);
+		registry.add("shop.tracing.daemon-address", daemon::address);
+		registry.add("shop.endpoints.catalog", catalog::url);
+		for (String id : List.of("P-0001", "P-0002")) {
+			catalog.answer("GET", "/api/v1/product/" + id, 200, "{\"id\":\"" + id + "\",\"name\":\"Thing\"}");
+		}
+		catalog.answer("GET", "/api/v1/product/P-0500", 503, "{\"status\":503}");
+	}
+
+	@AfterAll
+	static void stopCatalog() {
+		catalog.close();
+	}
+
+	@Autowired
+	private RestTestClient http;
+
+	@Test
+	void keepsQuantitiesPerLineAndEmpties() {
+		add("c-lines", "P-0001", 2);
+		add("c-lines", "P-0001", 3);
+		add("c-lines", "P-0002", 1);
+		cart("c-lines").json(
+				"{\"cartId\":\"c-lines\",\"items\":[{\"productId\":\"P-0001\",\"quantity\":5},"
+						+ "{\"productId\":\"P-0002\",\"quantity\":1}]}",
+				org.springframework.test.json.JsonCompareMode.STRICT);
+
+		this.http.delete()
+			.uri("/api/v1/cart/c-lines/item/P-0001")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.json("{\"items\":[{\"productId\":\"P-0002\",\"quantity\":1}]}");
+
+		this.http.delete().uri("/api/v1/cart/c-lines").exchange().expectStatus().isNoContent();
+		cart("c-lines").json("{\"cartId\":\"c-lines\",\"items\":[]}");
+	}
+
+	@Test
+	void aLineNeverExceedsNinetyNine() {
+		add("c-limit", "P-0002", 99);
+		post("c-limit", "P-0002", 1).expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		cart("c-limit").jsonPath("$.items[0].quantity").isEqualTo(99);
+	}
+
+	@Test
+	void productsTheCatalogDoesNotKnowOrCannotConfirmAreRefused() {
+		post("c-unknown", "P-0999", 1).expectStatus().isNotFound();
+		post("c-unknown", "P-0500", 1).expectStatus().isEqualTo(503).expectBody().jsonPath("$.status").isEqualTo(503);
+		cart("c-unknown").json("{\"items\":[]}");
+	}
+
+	@Test
+	void addingIsTracedWithTheCatalogCallAndTheDynamoDbWrite() {
+		String traceHeader = post("c-traced", "P-0001", 1).expectStatus()
+			.isOk()
+			.returnResult()
+			.getResponseHeaders()
+			.getFirst("X-Amzn-Trace-Id");
+		assertThat(traceHeader).as("trace header of the response").startsWith("Root=");
+		String traceId = traceHeader.substring("Root=".length()).split(";")[0];
+
+		JsonNode segment = daemon.awaitSegment(
+				(s) -> "cartservice".equals(s.path("name").asString()) && traceId.equals(s.path("trace_id").asString()),
+				Duration.ofSeconds(10));
+		assertThat(segment.path("http").path("request").path("method").asString()).isEqualTo("POST");
+		JsonNode catalogCall = XRayDaemonStub.subsegmentNamed(segment, "catalogservice").orElseThrow();
+		assertThat(catalogCall.path("namespace").asString()).isEqualTo("remote");
+		assertThat(catalogCall.path("http").path("response").path("status").asInt()).isEqualTo(200);
+		List<JsonNode> dynamo = XRayDaemonStub.walk(segment)
+			.filter((s) -> "DynamoDb".equals(s.path("name").asString()))
+			.toList();
+		assertThat(dynamo).extracting((s) -> s.path("aws").path("operation").asString()).contains("GetItem", "PutItem");
+		assertThat(dynamo)
+			.allSatisfy((s) -> assertThat(s.path("aws").path("table_name").asString()).isEqualTo("Carts"));
+
+		// the catalog was asked under the same trace, as a child of the remote subsegment
+		String header = catalog.received()
+			.stream()
+			.filter((r) -> r.traceHeader() != null && r.traceHeader().contains(catalogCall.path("id").asString()))
+			.findFirst()
+			.orElseThrow()
+			.traceHeader();
+		assertThat(header).contains("Root=" + segment.path("trace_id").asString());
+	}
+
+	@Test
+	void readinessReflectsTheTable() {
+		this.http.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.dynamoDb.status")
+			.isEqualTo("UP");
+	}
+
+	private void add(String cartId, String productId, int quantity) {
+		post(cartId, productId, quantity).expectStatus().isOk();
+	}
+
+	private RestTestClient.ResponseSpec post(String cartId, String productId, int quantity) {
+		return this.http.post()
+			.uri("/api/v1/cart")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"cartId\":\"%s\",\"productId\":\"%s\",\"quantity\":%d}".formatted(cartId, productId, quantity))
+			.exchange();
+	}
+
+	private RestTestClient.BodyContentSpec cart(String cartId) {
+		return this.http.get().uri("/api/v1/cart/" + cartId).exchange().expectStatus().isOk().expectBody();
+	}
+
+}

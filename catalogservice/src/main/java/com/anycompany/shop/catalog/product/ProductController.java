@@ -1,0 +1,49 @@
+package com.anycompany.shop.catalog.product;
+
+import java.util.List;
+
+import com.anycompany.shop.tracing.TraceAnnotations;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class ProductController {
+
+	/** Ids and category names the shop can hold; anything else is a bad request. */
+	static final String ID_PATTERN = "[A-Za-z0-9-]{1,64}";
+
+	private final ProductRepository products;
+
+	private final TraceAnnotations trace;
+
+	ProductController(ProductRepository products, TraceAnnotations trace) {
+		this.products = products;
+		this.trace = trace;
+	}
+
+	@GetMapping("/products")
+	List<Product> products(@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9-]{0,64}") String category) {
+		if (category == null || category.isEmpty()) {
+			return this.products.findAll();
+		}
+		return this.products.findByCategory(category);
+	}
+
+	@GetMapping("/product/{id}")
+	Product product(@PathVariable @Pattern(regexp = ID_PATTERN) String id) {
+		this.trace.put("ProductID", id);
+		return this.products.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
+	}
+
+	@GetMapping("/categories")
+	List<String> categories() {
+		return this.products.categories();
+	}
+
+}

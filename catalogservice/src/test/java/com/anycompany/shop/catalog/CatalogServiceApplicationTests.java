@@ -1,0 +1,134 @@
+package com.anycompany.shop.catalog;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.anycompany.shop.testsupport.LocalDynamoDb;
+import com.anycompany.shop.testsupport.XRayDaemonStub;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole service on a random port against dynalite: the table is created and seeded,
+ * the API answers, and the segments the SDK sends over UDP carry the request, the
+ * ProductID annotation and the DynamoDB call.
+ */
+@ExtendWith(LocalDynamoDb.class)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+@ActiveProfiles("test")
+class CatalogServiceApplicationTests {
+
+	@RegisterExtension
+	static XRayDaemonStub daemon = new XRayDaemonStub();
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("shop.clients.aws.endpoint", LocalDynamoDb::endpoint);
+		registry.add("shop.tracing.daemon-address", daemon::address);
+	}
+
+	@Autowired
+	private RestTestClient http;
+
+	@Test
+	void servesTheSeededCatalogSortedById() {
+		List<?> products = this.http.get()
+			.uri("/api/v1/products")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(List.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(products).hasSize(24);
+		this.http.get()
+			.uri("/api/v1/products?category=garden")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(6)
+			.jsonPath("$[0].id")
+			.isEqualTo("P-0007")
+			.jsonPath("$[5].id")
+			.isEqualTo("P-0012");
+		this.http.get().uri("/api/v1/products?category=toys").exchange().expectBody().json("[]");
+		this.http.get()
+			.uri("/api/v1/categories")
+			.exchange()
+			.expectBody()
+			.json("[\"garden\",\"kitchen\",\"office\",\"outdoors\"]");
+	}
+
+	@Test
+	void productLookupIsTracedWithItsAnnotationAndDynamoDbCall() {
+		this.http.get()
+			.uri("/api/v1/product/P-0001")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("Copper Kettle")
+			.jsonPath("$.price")
+			.isEqualTo(34.90);
+
+		JsonNode segment = daemon.awaitSegment(
+				(s) -> "catalogservice".equals(s.path("name").asString())
+						&& s.path("http").path("request").path("url").asString().endsWith("/api/v1/product/P-0001"),
+				Duration.ofSeconds(10));
+		assertThat(segment.path("annotations").path("ProductID").asString()).isEqualTo("P-0001");
+		assertThat(segment.path("http").path("response").path("status").asInt()).isEqualTo(200);
+		JsonNode dynamo = XRayDaemonStub.subsegmentNamed(segment, "DynamoDb").orElseThrow();
+		assertThat(dynamo.path("namespace").asString()).isEqualTo("aws");
+		assertThat(dynamo.path("aws").path("operation").asString()).isEqualTo("GetItem");
+		assertThat(dynamo.path("aws").path("table_name").asString()).isEqualTo("ProductCatalog");
+	}
+
+	@Test
+	void unknownProductIsProblem404() {
+		this.http.get()
+			.uri("/api/v1/product/P-0999")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(404);
+	}
+
+	@Test
+	void probesReportTheTableAndAreNotTraced() {
+		this.http.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.dynamoDb.status")
+			.isEqualTo("UP");
+		this.http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		this.http.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
+		assertThat(daemon.segments())
+			.noneMatch((s) -> s.path("http").path("request").path("url").asString().contains("/actuator"));
+	}
+
+}

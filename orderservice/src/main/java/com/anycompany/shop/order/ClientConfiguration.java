@@ -1,0 +1,22 @@
+package com.anycompany.shop.order;
+
+import com.anycompany.shop.tracing.RemoteServiceClients;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ClientConfiguration {
+
+	@Bean
+	CartClient cartClient(RemoteServiceClients clients, @Value("${shop.endpoints.cart}") String url) {
+		return new CartClient(clients.builder("cartservice", url).build());
+	}
+
+	@Bean
+	CatalogClient catalogClient(RemoteServiceClients clients, @Value("${shop.endpoints.catalog}") String url) {
+		return new CatalogClient(clients.builder("catalogservice", url).build());
+	}
+
+}

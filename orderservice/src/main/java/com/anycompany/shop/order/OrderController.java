@@ -1,0 +1,56 @@
+package com.anycompany.shop.order;
+
+import java.net.URI;
+
+import com.anycompany.shop.tracing.TraceAnnotations;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/order")
+class OrderController {
+
+	/**
+	 * Cart ids, idempotency keys and order ids: letters, digits and dashes, at most 64.
+	 */
+	static final String ID_PATTERN = "[A-Za-z0-9-]{1,64}";
+
+	private final OrderPlacement placement;
+
+	private final OrderRepository orders;
+
+	private final TraceAnnotations trace;
+
+	OrderController(OrderPlacement placement, OrderRepository orders, TraceAnnotations trace) {
+		this.placement = placement;
+		this.orders = orders;
+		this.trace = trace;
+	}
+
+	/**
+	 * 201 with the new order, or 200 with the order this idempotency key placed before.
+	 */
+	@PostMapping
+	ResponseEntity<Order> place(@Valid @RequestBody OrderRequest request) {
+		PlacedOrder placed = this.placement.place(request);
+		if (placed.created()) {
+			return ResponseEntity.created(URI.create("/api/v1/order/" + placed.order().orderId())).body(placed.order());
+		}
+		return ResponseEntity.ok(placed.order());
+	}
+
+	@GetMapping("/{orderId}")
+	Order order(@PathVariable @Pattern(regexp = ID_PATTERN) String orderId) {
+		this.trace.put("OrderID", orderId);
+		return this.orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+	}
+
+}

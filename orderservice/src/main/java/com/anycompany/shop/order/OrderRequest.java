@@ -1,0 +1,30 @@
+package com.anycompany.shop.order;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What the storefront submits to place an order. No prices: those come from the catalog.
+ *
+ * @param idempotencyKey chosen by the client once per checkout; submitting it again
+ * returns the same order
+ */
+public record OrderRequest(@NotNull @Pattern(regexp = OrderController.ID_PATTERN) String idempotencyKey,
+		@NotNull @Pattern(regexp = OrderController.ID_PATTERN) String cartId, @NotNull @Valid Customer customer,
+		@NotNull @Valid Shipping shipping) {
+
+	public record Customer(@NotBlank @Size(max = 100) String name, @NotBlank @Email @Size(max = 254) String email) {
+
+	}
+
+	public record Shipping(@NotBlank @Size(max = 200) String street, @NotBlank @Size(max = 100) String city,
+			@NotBlank @Size(max = 20) String postalCode,
+			@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter ISO country code") String country) {
+
+	}
+
+}

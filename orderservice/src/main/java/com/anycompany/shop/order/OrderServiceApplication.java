@@ -1,0 +1,17 @@
+package com.anycompany.shop.order;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Places orders: reads the cart from cartservice, prices every line with catalogservice
+ * and stores the order in DynamoDB, once per idempotency key.
+ */
+@SpringBootApplication
+public class OrderServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(OrderServiceApplication.class, args);
+	}
+
+}
