@@ -14,7 +14,8 @@ import org.springframework.core.env.MapPropertySource;
  */
 class TraceIdLoggingEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-	static final String PATTERN = "[%X{" + TraceIdMdcListener.MDC_KEY + ":-}] ";
+	// "[trace@entity] " while a request is traced, nothing otherwise
+	static final String PATTERN = "%replace([%X{" + TraceIdMdcListener.MDC_KEY + ":-}] ){'^\\[\\] $', ''}";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -165,6 +165,12 @@ public class XRayTracingAutoConfiguration {
 			return registration;
 		}
 
+		@Bean
+		@ConditionalOnMissingBean
+		ExceptionRecordingResolver xrayExceptionRecordingResolver(AWSXRayRecorder recorder) {
+			return new ExceptionRecordingResolver(recorder);
+		}
+
 	}
 
 }

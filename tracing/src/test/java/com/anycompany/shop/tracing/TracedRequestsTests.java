@@ -190,6 +190,23 @@ class TracedRequestsTests {
 	}
 
 	@Test
+	void exceptionsAnsweredByAnExceptionHandlerAreRecorded() {
+		RestClient.create()
+			.get()
+			.uri("http://127.0.0.1:" + this.port + "/unavailable")
+			.retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			})
+			.toBodilessEntity();
+		JsonNode segment = daemon.awaitSegment((s) -> url(s).endsWith("/unavailable"), WAIT);
+		assertThat(segment.path("fault").asBoolean()).isTrue();
+		assertThat(segment.path("http").path("response").path("status").asInt()).isEqualTo(503);
+		JsonNode exception = segment.path("cause").path("exceptions").get(0);
+		assertThat(exception.path("type").asString()).isEqualTo("java.lang.IllegalStateException");
+		assertThat(exception.path("message").asString()).isEqualTo("inventory is offline");
+	}
+
+	@Test
 	void xrayEnabledBeanMethodsAreSubsegments() {
 		get("/price/kettle");
 		JsonNode segment = daemon.awaitSegment((s) -> url(s).endsWith("/price/kettle"), WAIT);

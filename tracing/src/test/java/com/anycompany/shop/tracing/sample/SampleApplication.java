@@ -137,6 +137,16 @@ public class SampleApplication {
 				.s();
 		}
 
+		@GetMapping("/unavailable")
+		String unavailable() {
+			throw new IllegalStateException("inventory is offline");
+		}
+
+		@org.springframework.web.bind.annotation.ExceptionHandler(IllegalStateException.class)
+		org.springframework.http.ResponseEntity<String> offline(IllegalStateException ex) {
+			return org.springframework.http.ResponseEntity.status(503).body(ex.getMessage());
+		}
+
 		@GetMapping("/price/{item}")
 		int price(@PathVariable String item) {
 			return this.pricing.price(item);
