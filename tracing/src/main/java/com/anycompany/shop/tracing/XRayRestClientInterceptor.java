@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.amazonaws.xray.AWSXRayRecorder;
+import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.TraceHeader;
@@ -38,6 +39,12 @@ class XRayRestClientInterceptor implements ClientHttpRequestInterceptor {
 			// to
 			return execution.execute(request, body);
 		}
+		// beginSubsegment makes the subsegment the thread's current entity, and ending it
+		// by
+		// reference (it may end later, when the body is closed) does not switch back:
+		// restore
+		// the caller's entity so the next call is a sibling, not a child
+		Entity previous = this.recorder.getTraceEntity();
 		Subsegment subsegment = this.recorder.beginSubsegment(this.calleeName);
 		try {
 			subsegment.setNamespace("remote");
@@ -60,6 +67,9 @@ class XRayRestClientInterceptor implements ClientHttpRequestInterceptor {
 			subsegment.addException(ex);
 			this.recorder.endSubsegment(subsegment);
 			throw ex;
+		}
+		finally {
+			this.recorder.setTraceEntity(previous);
 		}
 	}
 

@@ -153,6 +153,15 @@ class TracedRequestsTests {
 	}
 
 	@Test
+	void callsOneAfterAnotherAreSiblingsToo() {
+		get("/sequence");
+		JsonNode segment = daemon.awaitSegment((s) -> url(s).endsWith("/sequence"), WAIT);
+		assertThat(segment.path("subsegments").valueStream().map((s) -> s.path("name").asString()))
+			.containsExactly("downstream", "downstream", "price");
+		assertThat(segment.path("subsegments").valueStream().filter((s) -> s.has("subsegments"))).isEmpty();
+	}
+
+	@Test
 	void parallelCallsAreSiblingsUnderTheRequestSegment() {
 		get("/fanout/5");
 		JsonNode segment = daemon.awaitSegment((s) -> url(s).endsWith("/fanout/5"), WAIT);

@@ -107,6 +107,13 @@ public class SampleApplication {
 			}
 		}
 
+		@GetMapping("/sequence")
+		String sequence() {
+			String first = this.downstream.get().uri("/status/200?item=first").retrieve().body(String.class);
+			String second = this.downstream.get().uri("/status/200?item=second").retrieve().body(String.class);
+			return first + second + this.pricing.price("after");
+		}
+
 		@GetMapping("/refused")
 		String refused() {
 			try {

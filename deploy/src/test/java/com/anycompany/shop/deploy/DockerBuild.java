@@ -1,0 +1,65 @@
+package com.anycompany.shop.deploy;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code docker/} builds: the image names and default tag of {@code docker/build.sh}
+ * and the user of {@code docker/Dockerfile}.
+ */
+final class DockerBuild {
+
+	/**
+	 * The registry part of the images as the manifests name them; the kustomization swaps
+	 * it.
+	 */
+	static final String IMAGE_PREFIX = "anycompany-shop/";
+
+	private DockerBuild() {
+	}
+
+	static String buildScript() {
+		return Repository.read(Repository.DOCKER.resolve("build.sh"));
+	}
+
+	static String dockerfile() {
+		return Repository.read(Repository.DOCKER.resolve("Dockerfile"));
+	}
+
+	/** The modules {@code docker/build.sh} makes an image of. */
+	static List<String> modules() {
+		return Arrays.asList(group(buildScript(), "(?m)^MODULES=\"([^\"]+)\"").split("\\s+"));
+	}
+
+	static String defaultTag() {
+		return group(buildScript(), "(?m)^DEFAULT_TAG=(\\S+)");
+	}
+
+	static String defaultRegistry() {
+		return group(buildScript(), "(?m)^DEFAULT_REGISTRY=(\\S+)");
+	}
+
+	/** The numeric user the image runs as ({@code USER uid:gid}). */
+	static long user() {
+		return Long.parseLong(group(dockerfile(), "(?m)^USER (\\d+):\\d+\\s*$"));
+	}
+
+	static long userGroup() {
+		return Long.parseLong(group(dockerfile(), "(?m)^USER \\d+:(\\d+)\\s*$"));
+	}
+
+	static String image(String module) {
+		return defaultRegistry() + "/" + module + ":" + defaultTag();
+	}
+
+	static String group(String text, String regex) {
+		Matcher matcher = Pattern.compile(regex).matcher(text);
+		if (!matcher.find()) {
+			throw new AssertionError("no match for " + regex);
+		}
+		return matcher.group(1);
+	}
+
+}

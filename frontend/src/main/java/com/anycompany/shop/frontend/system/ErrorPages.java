@@ -1,0 +1,54 @@
+package com.anycompany.shop.frontend.system;
+
+import com.anycompany.shop.frontend.product.ProductNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Friendly pages for what goes wrong in the shop's own terms: an unknown product (404)
+ * and a service the page cannot do without (503). Everything else goes to Spring Boot's
+ * error handling, which renders templates/error/*.html (never a stack trace).
+ */
+@ControllerAdvice
+class ErrorPages {
+
+	private static final Logger logger = LoggerFactory.getLogger(ErrorPages.class);
+
+	/** Set by the tracing module while a request is traced: traceId@entityId. */
+	private static final String TRACE_ID_MDC_KEY = "AWS-XRAY-TRACE-ID";
+
+	@ExceptionHandler(ProductNotFoundException.class)
+	ModelAndView productNotFound(ProductNotFoundException ex, HttpServletRequest request) {
+		ModelAndView page = page("error/404", HttpStatus.NOT_FOUND, request);
+		page.addObject("headingKey", "error.404.product.heading");
+		page.addObject("textKey", "error.404.product.text");
+		return page;
+	}
+
+	@ExceptionHandler(ServiceUnavailableException.class)
+	ModelAndView serviceUnavailable(ServiceUnavailableException ex, HttpServletRequest request) {
+		logger.warn("{} {}: {} ({})", request.getMethod(), request.getRequestURI(), ex.getMessage(),
+				(ex.getCause() != null) ? ex.getCause().getMessage() : "no cause");
+		return page("error/503", HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	private static ModelAndView page(String view, HttpStatus status, HttpServletRequest request) {
+		ModelAndView page = new ModelAndView(view, status);
+		page.addObject("status", status.value());
+		LayoutInterceptor.addLayoutAttributes(page, request);
+		String traceId = MDC.get(TRACE_ID_MDC_KEY);
+		if (traceId != null) {
+			// the trace id alone is what the X-Ray console searches for
+			page.addObject("traceId", traceId.split("@", 2)[0]);
+		}
+		return page;
+	}
+
+}

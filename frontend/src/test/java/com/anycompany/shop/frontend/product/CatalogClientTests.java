@@ -1,0 +1,75 @@
+package com.anycompany.shop.frontend.product;
+
+import java.math.BigDecimal;
+
+import com.anycompany.shop.frontend.stub.StubServices;
+import com.anycompany.shop.frontend.stub.TestClients;
+import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CatalogClientTests {
+
+	static final StubServices stub = StubServices.start();
+
+	final CatalogClient client = new CatalogClient(TestClients.untraced(), stub.url());
+
+	@AfterAll
+	static void stop() {
+		stub.close();
+	}
+
+	@BeforeEach
+	void reset() {
+		stub.reset();
+	}
+
+	@Test
+	void readsAProduct() {
+		Product kettle = this.client.product("P-0001").orElseThrow();
+		assertThat(kettle.name()).isEqualTo("Copper Kettle");
+		assertThat(kettle.price()).isEqualByComparingTo(new BigDecimal("34.90"));
+		assertThat(kettle.currency()).isEqualTo("USD");
+		assertThat(kettle.image()).isEqualTo("product-p-0001");
+		assertThat(kettle.tags()).contains("kitchen");
+		assertThat(stub.received().get(0).path()).isEqualTo("/api/v1/product/P-0001");
+	}
+
+	@Test
+	void unknownProductIsEmpty() {
+		assertThat(this.client.product("P-9999")).isEmpty();
+	}
+
+	@Test
+	void malformedIdsAreNotEvenAskedFor() {
+		assertThat(this.client.product("../admin")).isEmpty();
+		assertThat(stub.received()).isEmpty();
+	}
+
+	@Test
+	void filtersProductsByCategoryAndListsCategories() {
+		assertThat(this.client.products("garden")).hasSize(6).allMatch((p) -> p.category().equals("garden"));
+		assertThat(this.client.products(null)).hasSize(24);
+		assertThat(this.client.categories()).containsExactly("garden", "kitchen", "office", "outdoors");
+		assertThat(stub.received().get(0).path()).isEqualTo("/api/v1/products");
+	}
+
+	@Test
+	void serverErrorMeansUnavailable() {
+		stub.down("catalogservice");
+		assertThatThrownBy(() -> this.client.product("P-0001")).isInstanceOf(ServiceUnavailableException.class)
+			.hasMessageContaining("catalogservice");
+	}
+
+	@Test
+	void refusedConnectionMeansUnavailable() {
+		CatalogClient nowhere = new CatalogClient(TestClients.untraced(), TestClients.refusedUrl());
+		assertThatThrownBy(() -> nowhere.products(null)).isInstanceOf(ServiceUnavailableException.class);
+		assertThatThrownBy(() -> nowhere.product("P-0001")).isInstanceOf(ServiceUnavailableException.class);
+	}
+
+}
