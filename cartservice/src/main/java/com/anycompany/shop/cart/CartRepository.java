@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import com.anycompany.shop.cart.system.DynamoDbTable;
+import com.anycompany.shop.support.dynamodb.TableDefinition;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -29,7 +29,7 @@ class CartRepository {
 
 	private final String table;
 
-	CartRepository(DynamoDbClient dynamoDb, DynamoDbTable table) {
+	CartRepository(DynamoDbClient dynamoDb, TableDefinition table) {
 		this.dynamoDb = dynamoDb;
 		this.table = table.name();
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.anycompany.shop.testsupport.LocalDynamoDb;
+import com.anycompany.shop.testsupport.StubHttpServer;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -106,9 +107,8 @@ class CartServiceApplicationTests {
 		assertThat(traceHeader).as("trace header of the response").startsWith("Root=");
 		String traceId = traceHeader.substring("Root=".length()).split(";")[0];
 
-		JsonNode segment = daemon.awaitSegment(
-				(s) -> "cartservice".equals(s.path("name").asString()) && traceId.equals(s.path("trace_id").asString()),
-				Duration.ofSeconds(10));
+		JsonNode segment = daemon.awaitSegmentOfTrace(traceId, Duration.ofSeconds(10));
+		assertThat(segment.path("name").asString()).isEqualTo("cartservice");
 		assertThat(segment.path("http").path("request").path("method").asString()).isEqualTo("POST");
 		JsonNode catalogCall = XRayDaemonStub.subsegmentNamed(segment, "catalogservice").orElseThrow();
 		assertThat(catalogCall.path("namespace").asString()).isEqualTo("remote");

@@ -2,6 +2,7 @@ package com.anycompany.shop.cart;
 
 import java.time.Duration;
 
+import com.anycompany.shop.testsupport.StubHttpServer;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 import com.anycompany.shop.tracing.ShopClientProperties;
 import org.junit.jupiter.api.AfterEach;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.anycompany.shop.order.system.DynamoDbTable;
+import com.anycompany.shop.support.dynamodb.TableDefinition;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -26,7 +26,7 @@ class OrderRepository {
 
 	private final String table;
 
-	OrderRepository(DynamoDbClient dynamoDb, DynamoDbTable table) {
+	OrderRepository(DynamoDbClient dynamoDb, TableDefinition table) {
 		this.dynamoDb = dynamoDb;
 		this.table = table.name();
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.anycompany.shop.testsupport.LocalDynamoDb;
+import com.anycompany.shop.testsupport.StubHttpServer;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -118,8 +119,8 @@ class OrderServiceApplicationTests {
 			.getFirst("X-Amzn-Trace-Id");
 		String traceId = traceHeader.substring("Root=".length()).split(";")[0];
 
-		JsonNode segment = daemon.awaitSegment((s) -> "orderservice".equals(s.path("name").asString())
-				&& traceId.equals(s.path("trace_id").asString()), Duration.ofSeconds(10));
+		JsonNode segment = daemon.awaitSegmentOfTrace(traceId, Duration.ofSeconds(10));
+		assertThat(segment.path("name").asString()).isEqualTo("orderservice");
 		assertThat(segment.path("annotations").path("OrderID").asString())
 			.isEqualTo(OrderIds.fromIdempotencyKey("k-traced"));
 

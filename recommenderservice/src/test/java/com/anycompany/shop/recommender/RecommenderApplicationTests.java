@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.anycompany.shop.recommender.catalog.StubCatalog;
+import com.anycompany.shop.testsupport.StubHttpServer;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +92,7 @@ class RecommenderApplicationTests {
 
 		// each call told the catalog which subsegment it belongs to
 		String traceId = segment.path("trace_id").asString();
-		assertThat(catalog.calls()).extracting(StubCatalog.Call::traceHeader)
+		assertThat(catalog.calls()).extracting(StubHttpServer.Received::traceHeader)
 			.containsExactly("Root=" + traceId + ";Parent=" + calls.get(0).path("id").asString() + ";Sampled=1",
 					"Root=" + traceId + ";Parent=" + calls.get(1).path("id").asString() + ";Sampled=1");
 	}

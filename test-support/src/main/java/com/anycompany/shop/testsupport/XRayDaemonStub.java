@@ -98,6 +98,27 @@ public final class XRayDaemonStub implements AfterAllCallback, AutoCloseable {
 	}
 
 	/**
+	 * Waits until the complete segment of the given trace arrives, and returns it. Safer
+	 * than matching on a URL, which a segment left over from an earlier test may match
+	 * too: take the trace id from the response's {@code X-Amzn-Trace-Id} header
+	 * ({@code Root=<trace id>;...}).
+	 */
+	public JsonNode awaitSegmentOfTrace(String traceId, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			Optional<JsonNode> match = segments().stream()
+				.filter((s) -> traceId.equals(s.path("trace_id").asString()))
+				.findFirst();
+			if (match.isPresent()) {
+				return match.get();
+			}
+			pause();
+		}
+		throw new AssertionError(
+				"No complete segment of trace " + traceId + " within " + timeout + "; received: " + summary());
+	}
+
+	/**
 	 * Waits until the segments of a trace include every named service, and returns them.
 	 */
 	public List<JsonNode> awaitTrace(String traceId, Duration timeout, String... serviceNames) {

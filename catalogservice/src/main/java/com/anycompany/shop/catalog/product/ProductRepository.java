@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import com.anycompany.shop.catalog.system.DynamoDbTable;
+import com.anycompany.shop.support.dynamodb.TableDefinition;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -34,7 +34,7 @@ class ProductRepository {
 
 	private final String table;
 
-	ProductRepository(DynamoDbClient dynamoDb, DynamoDbTable table) {
+	ProductRepository(DynamoDbClient dynamoDb, TableDefinition table) {
 		this.dynamoDb = dynamoDb;
 		this.table = table.name();
 	}

@@ -1,12 +1,9 @@
 package com.anycompany.shop.recommender.catalog;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.UnknownHostException;
 import java.time.Duration;
 
+import com.anycompany.shop.testsupport.StubHttpServer;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 import com.anycompany.shop.tracing.ShopClientProperties;
 import org.junit.jupiter.api.AfterAll;
@@ -39,14 +36,15 @@ class CatalogClientTests {
 		assertThat(kettle.category()).isEqualTo("kitchen");
 		assertThat(kettle.price()).isEqualByComparingTo(new BigDecimal("34.90"));
 		assertThat(kettle.image()).isEqualTo("product-p-0001");
-		assertThat(stub.calls()).extracting(StubCatalog.Call::pathAndQuery).containsExactly("/api/v1/product/P-0001");
+		assertThat(stub.calls()).extracting(StubHttpServer.Received::pathAndQuery)
+			.containsExactly("/api/v1/product/P-0001");
 	}
 
 	@Test
 	void readsACategoryOrTheWholeCatalog() {
 		assertThat(client(stub.url()).products("garden")).extracting(Product::id).containsExactly("P-0007", "P-0008");
 		assertThat(client(stub.url()).products(null)).hasSize(StubCatalog.PRODUCTS.size());
-		assertThat(stub.calls()).extracting(StubCatalog.Call::pathAndQuery)
+		assertThat(stub.calls()).extracting(StubHttpServer.Received::pathAndQuery)
 			.containsExactly("/api/v1/products?category=garden", "/api/v1/products");
 	}
 
@@ -63,8 +61,8 @@ class CatalogClientTests {
 	}
 
 	@Test
-	void refusedConnectionMeansUnavailable() throws IOException {
-		CatalogClient client = client("http://127.0.0.1:" + closedPort());
+	void refusedConnectionMeansUnavailable() {
+		CatalogClient client = client(StubHttpServer.refusingUrl());
 		assertThatExceptionOfType(CatalogUnavailableException.class).isThrownBy(() -> client.product("P-0001"));
 		assertThatExceptionOfType(CatalogUnavailableException.class).isThrownBy(() -> client.products("kitchen"));
 	}
@@ -76,17 +74,6 @@ class CatalogClientTests {
 		return new CatalogClient(
 				new RemoteServiceClients(RestClient.builder(), properties, null).builder("catalogservice", url)
 					.build());
-	}
-
-	/** A port nothing listens on: bound once, then released. */
-	static int closedPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, loopback())) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static InetAddress loopback() throws UnknownHostException {
-		return InetAddress.getByName("127.0.0.1");
 	}
 
 }

@@ -1,24 +1,16 @@
 package com.anycompany.shop.recommender.catalog;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Locale;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.anycompany.shop.testsupport.StubHttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A catalog service on a loopback port that speaks the catalog's contract over real HTTP
- * and remembers what it was asked (path and query, trace header).
+ * (the products below, by id and by category; {@code P-0500} fails with a 500) and
+ * remembers what it was asked.
  */
 public final class StubCatalog implements AutoCloseable {
 
@@ -32,88 +24,42 @@ public final class StubCatalog implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** What was asked, in order. */
-	public record Call(String pathAndQuery, String traceHeader) {
-	}
-
-	private final HttpServer server;
-
-	private final List<Call> calls = new CopyOnWriteArrayList<>();
+	private final StubHttpServer server = new StubHttpServer();
 
 	public StubCatalog() {
-		try {
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server.answer("GET", "/api/v1/products", 200, JSON.writeValueAsString(PRODUCTS));
+		PRODUCTS.stream().map(Product::category).distinct().forEach((category) -> {
+			List<Product> inCategory = PRODUCTS.stream().filter((p) -> p.category().equals(category)).toList();
+			this.server.answer("GET", "/api/v1/products?category=" + category, 200,
+					JSON.writeValueAsString(inCategory));
+		});
+		for (Product product : PRODUCTS) {
+			this.server.answer("GET", "/api/v1/product/" + product.id(), 200, JSON.writeValueAsString(product));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		this.server.createContext("/api/v1/", this::handle);
-		this.server.start();
+		this.server.answer("GET", "/api/v1/product/P-0500", 500, "{\"status\":500}");
 	}
 
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return this.server.url();
 	}
 
-	public List<Call> calls() {
-		return List.copyOf(this.calls);
+	/** What was asked, in order. */
+	public List<StubHttpServer.Received> calls() {
+		return this.server.received();
 	}
 
 	public void clear() {
-		this.calls.clear();
+		this.server.clear();
 	}
 
 	@Override
 	public void close() {
-		this.server.stop(0);
-	}
-
-	private void handle(HttpExchange exchange) throws IOException {
-		String path = exchange.getRequestURI().getPath();
-		String query = exchange.getRequestURI().getQuery();
-		this.calls.add(new Call(path + ((query != null) ? "?" + query : ""),
-				exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id")));
-		if (path.equals("/api/v1/products")) {
-			String category = (query != null && query.startsWith("category=")) ? query.substring(9) : null;
-			respond(exchange, 200,
-					JSON.writeValueAsString(PRODUCTS.stream()
-						.filter((p) -> category == null || Objects.equals(category, p.category()))
-						.toList()));
-			return;
-		}
-		if (path.startsWith("/api/v1/product/")) {
-			String id = path.substring("/api/v1/product/".length());
-			if (id.equals("P-0500")) {
-				respond(exchange, 500, "{\"status\":500}");
-				return;
-			}
-			PRODUCTS.stream()
-				.filter((p) -> p.id().equals(id))
-				.findFirst()
-				.ifPresentOrElse((p) -> respond(exchange, 200, JSON.writeValueAsString(p)),
-						() -> respond(exchange, 404, JSON.writeValueAsString(
-								Map.of("title", "Not Found", "status", 404, "detail", "No product " + id))));
-			return;
-		}
-		respond(exchange, 404, "{}");
-	}
-
-	private static void respond(HttpExchange exchange, int status, String body) {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		try (exchange; OutputStream out = exchange.getResponseBody()) {
-			exchange.getResponseHeaders()
-				.set("Content-Type", (status < 400) ? "application/json" : "application/problem+json");
-			exchange.sendResponseHeaders(status, bytes.length);
-			out.write(bytes);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.server.close();
 	}
 
 	private static Product product(String id, String name, String category, String price) {
 		return new Product(id, name, name + ", for tests", category, new BigDecimal(price), "USD",
-				"product-" + id.toLowerCase(java.util.Locale.ROOT), List.of(category));
+				"product-" + id.toLowerCase(Locale.ROOT), List.of(category));
 	}
 
 }

@@ -1,0 +1,57 @@
+package com.anycompany.shop.support.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A service with a controller that fails in every way the shop's services can. */
+@SpringBootApplication
+class SampleApplication {
+
+	@RestController
+	static class SampleController {
+
+		@PostMapping("/orders")
+		OrderRequest place(@Valid @RequestBody OrderRequest order) {
+			return order;
+		}
+
+		@GetMapping("/search")
+		String search(@RequestParam @Pattern(regexp = "[a-z]{1,8}") String q,
+				@RequestParam(defaultValue = "1") int page) {
+			return q + page;
+		}
+
+		@GetMapping("/fail/{kind}")
+		String fail(@PathVariable String kind) {
+			switch (kind) {
+				case "storage" -> throw SdkClientException.create("Unable to execute HTTP request to secret-host");
+				case "gone" -> {
+					ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, "Sold out for good");
+					problem.setTitle("Product gone");
+					throw new ErrorResponseException(HttpStatus.GONE, problem, null);
+				}
+				default -> throw new IllegalStateException("secret internals");
+			}
+		}
+
+	}
+
+	record OrderRequest(@NotBlank String name, @Min(1) int quantity) {
+
+	}
+
+}
