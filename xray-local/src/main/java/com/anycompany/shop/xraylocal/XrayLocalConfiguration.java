@@ -1,0 +1,89 @@
+package com.anycompany.shop.xraylocal;
+
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.anycompany.shop.xraylocal.api.Groups;
+import com.anycompany.shop.xraylocal.graph.GraphIndex;
+import com.anycompany.shop.xraylocal.ingest.Ingest;
+import com.anycompany.shop.xraylocal.ingest.SegmentParser;
+import com.anycompany.shop.xraylocal.ingest.UdpReceiver;
+import com.anycompany.shop.xraylocal.sampling.SamplingRules;
+import com.anycompany.shop.xraylocal.store.TraceStore;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The pieces behind the controllers: store, ingest, UDP receiver, groups, sampling rules.
+ */
+@Configuration(proxyBeanMethods = false)
+class XrayLocalConfiguration {
+
+	@Bean
+	GraphIndex graphIndex() {
+		return new GraphIndex();
+	}
+
+	@Bean
+	TraceStore traceStore(XrayLocalProperties properties, GraphIndex graphIndex) {
+		return new TraceStore(new TraceStore.Limits(properties.maxTraces(), properties.maxSegments(),
+				properties.maxStoredJson().toBytes(), properties.maxSegmentsPerTrace(), properties.maxAge().toMillis()),
+				Clock.systemUTC(), graphIndex);
+	}
+
+	/**
+	 * Ages traces out even when nothing arrives, and keeps the service graph's minute
+	 * totals current between queries.
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService housekeeping(TraceStore store, GraphIndex graphIndex) {
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "xray-housekeeping");
+			thread.setDaemon(true);
+			thread.setPriority(Thread.MIN_PRIORITY);
+			return thread;
+		});
+		executor.scheduleWithFixedDelay(safely(store::evictExpired), 5, 5, TimeUnit.SECONDS);
+		executor.scheduleWithFixedDelay(safely(graphIndex::refresh), 2, 2, TimeUnit.SECONDS);
+		return executor;
+	}
+
+	/** A periodic task that fails once must still run next time. */
+	private static Runnable safely(Runnable task) {
+		return () -> {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				LoggerFactory.getLogger(XrayLocalConfiguration.class).warn("Housekeeping failed; will try again", ex);
+			}
+		};
+	}
+
+	@Bean
+	Ingest ingest(TraceStore store) {
+		return new Ingest(new SegmentParser(), store);
+	}
+
+	@Bean
+	UdpReceiver udpReceiver(XrayLocalProperties properties, Ingest ingest) {
+		return new UdpReceiver(properties.address(), properties.effectiveUdpPort(),
+				(int) properties.receiveBufferSize().toBytes(), properties.ingestQueue(), ingest);
+	}
+
+	@Bean
+	Groups groups() {
+		return new Groups();
+	}
+
+	@Bean
+	SamplingRules samplingRules(XrayLocalProperties properties, JsonMapper mapper) {
+		return new SamplingRules(properties.samplingRules(), mapper);
+	}
+
+}

@@ -1,0 +1,33 @@
+package com.anycompany.shop.xraylocal.api;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * An X-Ray API error: the HTTP status and the error type that SDKs map to their exception
+ * classes ({@code InvalidRequestException}, {@code ThrottledException}).
+ */
+public final class ApiException extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String type;
+
+	public ApiException(HttpStatus status, String type, String message) {
+		super(message);
+		this.status = status;
+		this.type = type;
+	}
+
+	public static ApiException invalid(String message) {
+		return new ApiException(HttpStatus.BAD_REQUEST, "InvalidRequestException", message);
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public String type() {
+		return this.type;
+	}
+
+}

@@ -1,0 +1,276 @@
+package com.anycompany.shop.xraylocal.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.anycompany.shop.xraylocal.filter.Filter;
+import com.anycompany.shop.xraylocal.filter.FilterParser;
+import com.anycompany.shop.xraylocal.filter.TraceTarget;
+import com.anycompany.shop.xraylocal.graph.GraphIndex;
+import com.anycompany.shop.xraylocal.graph.Histogram;
+import com.anycompany.shop.xraylocal.graph.ServiceGraph;
+import com.anycompany.shop.xraylocal.graph.Stats;
+import com.anycompany.shop.xraylocal.ingest.Ingest;
+import com.anycompany.shop.xraylocal.ingest.Rejection;
+import com.anycompany.shop.xraylocal.store.Entity;
+import com.anycompany.shop.xraylocal.store.NodeKey;
+import com.anycompany.shop.xraylocal.store.Trace;
+import com.anycompany.shop.xraylocal.store.TraceFacts;
+import com.anycompany.shop.xraylocal.store.TraceStore;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The trace operations of the X-Ray API (rest-json: every operation a POST to its own
+ * path), as the AWS SDKs and the CLI call them with an endpoint override.
+ */
+@RestController
+class TraceController {
+
+	/** Trace summaries per page; a NextToken only when another page really exists. */
+	static final int PAGE_SIZE = 100;
+
+	private final TraceStore store;
+
+	private final GraphIndex graphIndex;
+
+	private final Ingest ingest;
+
+	private final Groups groups;
+
+	private final JsonMapper mapper;
+
+	private final TraceDocuments documents;
+
+	TraceController(TraceStore store, GraphIndex graphIndex, Ingest ingest, Groups groups, JsonMapper mapper) {
+		this.store = store;
+		this.graphIndex = graphIndex;
+		this.ingest = ingest;
+		this.groups = groups;
+		this.mapper = mapper;
+		this.documents = new TraceDocuments();
+	}
+
+	@PostMapping("/TraceSegments")
+	XrayJson.PutResult putTraceSegments(@RequestBody(required = false) byte[] body) {
+		JsonNode request = Requests.body(this.mapper, body);
+		List<XrayJson.Unprocessed> unprocessed = new ArrayList<>();
+		for (String document : Requests.strings(request, "TraceSegmentDocuments")) {
+			Rejection rejection = this.ingest.document(document);
+			if (rejection != null) {
+				unprocessed.add(new XrayJson.Unprocessed(idOf(document), rejection.reason(), rejection.getMessage()));
+			}
+		}
+		return new XrayJson.PutResult(unprocessed);
+	}
+
+	@PostMapping("/ServiceGraph")
+	XrayJson.ServiceGraphResult getServiceGraph(@RequestBody(required = false) byte[] body) {
+		JsonNode request = Requests.body(this.mapper, body);
+		double start = Requests.time(request, "StartTime", null);
+		double end = Requests.time(request, "EndTime", null);
+		checkRange(start, end);
+		Filter group = this.groups.filter(Requests.string(request, "GroupName"), Requests.string(request, "GroupARN"));
+		if (group == Filter.ALL) {
+			return new XrayJson.ServiceGraphResult(start, end, services(this.graphIndex.graph(start, end)), false);
+		}
+		// a group's graph: only its traces, read one by one
+		ServiceGraph graph = new ServiceGraph();
+		for (Trace trace : this.store.snapshot()) {
+			TraceFacts facts = trace.facts();
+			if (facts.startTime() <= end && facts.endTime() >= start && TraceTarget.matches(group, facts)) {
+				graph.add(facts);
+			}
+		}
+		return new XrayJson.ServiceGraphResult(start, end, services(graph), false);
+	}
+
+	@PostMapping("/TraceGraph")
+	XrayJson.TraceGraphResult getTraceGraph(@RequestBody(required = false) byte[] body) {
+		JsonNode request = Requests.body(this.mapper, body);
+		ServiceGraph graph = new ServiceGraph();
+		for (String id : Requests.strings(request, "TraceIds")) {
+			Trace trace = this.store.get(id);
+			if (trace != null) {
+				graph.add(trace.facts());
+			}
+		}
+		return new XrayJson.TraceGraphResult(services(graph));
+	}
+
+	@PostMapping("/TraceSummaries")
+	XrayJson.TraceSummariesResult getTraceSummaries(@RequestBody(required = false) byte[] body) {
+		JsonNode request = Requests.body(this.mapper, body);
+		double start = Requests.time(request, "StartTime", null);
+		double end = Requests.time(request, "EndTime", null);
+		checkRange(start, end);
+		String rangeType = Requests.string(request, "TimeRangeType");
+		boolean byTraceId = rangeType == null || rangeType.equals("TraceId");
+		if (!byTraceId && !rangeType.equals("Event") && !rangeType.equals("Service")) {
+			throw ApiException.invalid("TimeRangeType must be TraceId, Event or Service");
+		}
+		Filter filter = FilterParser.parse(Requests.string(request, "FilterExpression"), this.groups);
+		long before = pageToken(Requests.string(request, "NextToken"));
+
+		List<Trace> traces = this.store.snapshot();
+		List<XrayJson.TraceSummary> page = new ArrayList<>();
+		long processed = 0;
+		long lastSeq = 0;
+		String nextToken = null;
+		for (int i = traces.size() - 1; i >= 0; i--) {
+			Trace trace = traces.get(i);
+			if (trace.seq() >= before) {
+				continue;
+			}
+			if (byTraceId) {
+				long idTime = trace.idEpochSeconds();
+				if (idTime < Math.floor(start) || idTime > end) {
+					continue;
+				}
+			}
+			TraceFacts facts = trace.facts();
+			if (!byTraceId && (facts.startTime() > end || facts.endTime() < start)) {
+				continue;
+			}
+			processed++;
+			if (!TraceTarget.matches(filter, facts)) {
+				continue;
+			}
+			if (page.size() == PAGE_SIZE) {
+				// another match exists: the next page resumes below the last one returned
+				nextToken = Long.toString(lastSeq);
+				break;
+			}
+			page.add(summary(facts));
+			lastSeq = trace.seq();
+		}
+		double now = System.currentTimeMillis() / 1000.0;
+		return new XrayJson.TraceSummariesResult(page, now, processed, nextToken);
+	}
+
+	@PostMapping("/Traces")
+	XrayJson.TracesResult batchGetTraces(@RequestBody(required = false) byte[] body) {
+		JsonNode request = Requests.body(this.mapper, body);
+		List<XrayJson.Trace> found = new ArrayList<>();
+		List<String> unprocessed = new ArrayList<>();
+		for (String id : Requests.strings(request, "TraceIds")) {
+			Trace trace = this.store.get(id);
+			if (trace == null) {
+				unprocessed.add(id);
+				continue;
+			}
+			found.add(new XrayJson.Trace(trace.id(), trace.facts().duration(), false, this.documents.segments(trace)));
+		}
+		return new XrayJson.TracesResult(found, unprocessed);
+	}
+
+	private static long pageToken(String token) {
+		if (token == null || token.isEmpty()) {
+			return Long.MAX_VALUE;
+		}
+		try {
+			return Long.parseLong(token);
+		}
+		catch (NumberFormatException ex) {
+			throw ApiException.invalid("NextToken is not one this service gave out");
+		}
+	}
+
+	private static void checkRange(double start, double end) {
+		if (end < start) {
+			throw ApiException.invalid("EndTime must not be before StartTime");
+		}
+	}
+
+	private String idOf(String document) {
+		try {
+			return this.mapper.readTree(document).path("id").asString(null);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	static List<XrayJson.Service> services(ServiceGraph graph) {
+		List<XrayJson.Service> services = new ArrayList<>();
+		List<ServiceGraph.Node> nodes = graph.nodes();
+		Map<NodeKey, Integer> ids = new LinkedHashMap<>();
+		nodes.forEach((node) -> ids.put(node.key(), node.referenceId()));
+		for (ServiceGraph.Node node : nodes) {
+			NodeKey key = node.key();
+			List<XrayJson.Edge> edges = new ArrayList<>();
+			for (ServiceGraph.Edge edge : node.edges()) {
+				edges.add(new XrayJson.Edge(ids.get(edge.target()), edge.startTime(), edge.endTime(),
+						statistics(edge.stats()), histogram(edge.stats().histogram()), List.of()));
+			}
+			if (key.isClient()) {
+				services.add(new XrayJson.Service(node.referenceId(), key.name(), List.of(key.name()), null, key.type(),
+						null, null, null, edges, null, null, null));
+				continue;
+			}
+			List<XrayJson.HistogramEntry> histogram = histogram(node.stats().histogram());
+			services.add(new XrayJson.Service(node.referenceId(), key.name(), List.of(key.name()), node.root(),
+					key.type(), key.isInferred() ? "unknown" : "active", node.startTime(), node.endTime(), edges,
+					statistics(node.stats()), histogram, histogram));
+		}
+		return services;
+	}
+
+	private static XrayJson.Statistics statistics(Stats stats) {
+		return new XrayJson.Statistics(stats.ok(),
+				new XrayJson.ErrorStatistics(stats.throttle(), stats.errorOther(), stats.errorTotal()),
+				new XrayJson.FaultStatistics(stats.fault(), stats.fault()), stats.total(),
+				round(stats.totalResponseTime()));
+	}
+
+	private static List<XrayJson.HistogramEntry> histogram(Histogram histogram) {
+		return histogram.buckets().stream().map((b) -> new XrayJson.HistogramEntry(b.value(), b.count())).toList();
+	}
+
+	static XrayJson.TraceSummary summary(TraceFacts facts) {
+		Entity entry = facts.entry();
+		XrayJson.Http http = null;
+		if (entry != null && (entry.httpUrl != null || entry.httpStatus > 0 || entry.httpMethod != null)) {
+			http = new XrayJson.Http(entry.httpUrl, (entry.httpStatus > 0) ? entry.httpStatus : null, entry.httpMethod,
+					entry.userAgent, entry.clientIp);
+		}
+		Map<String, List<XrayJson.ValueWithServiceIds>> annotations = new LinkedHashMap<>();
+		facts.annotations()
+			.forEach((key, values) -> annotations.put(key,
+					values.stream()
+						.map((v) -> new XrayJson.ValueWithServiceIds(annotationValue(v), List.of()))
+						.toList()));
+		List<XrayJson.User> users = facts.users().stream().map((u) -> new XrayJson.User(u, List.of())).toList();
+		List<XrayJson.ServiceId> serviceIds = facts.services().stream().map(TraceController::serviceId).toList();
+		return new XrayJson.TraceSummary(facts.traceId(), facts.startTime(), round(facts.duration()),
+				round(facts.responseTime()), facts.hasFlag(Entity.FAULT), facts.hasFlag(Entity.ERROR),
+				facts.hasFlag(Entity.THROTTLE), facts.partial(), http, annotations, users, serviceIds,
+				(facts.entryNode() != null) ? serviceId(facts.entryNode()) : null, facts.docs().length);
+	}
+
+	private static XrayJson.AnnotationValue annotationValue(Object value) {
+		if (value instanceof Double number) {
+			return new XrayJson.AnnotationValue(number, null, null);
+		}
+		if (value instanceof Boolean bool) {
+			return new XrayJson.AnnotationValue(null, bool, null);
+		}
+		return new XrayJson.AnnotationValue(null, null, String.valueOf(value));
+	}
+
+	private static XrayJson.ServiceId serviceId(NodeKey key) {
+		return new XrayJson.ServiceId(key.name(), List.of(key.name()), key.type());
+	}
+
+	/** Microsecond precision, as X-Ray reports times. */
+	private static double round(double seconds) {
+		return Math.round(seconds * 1e6) / 1e6;
+	}
+
+}

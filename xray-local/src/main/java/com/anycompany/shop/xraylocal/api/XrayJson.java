@@ -1,0 +1,101 @@
+package com.anycompany.shop.xraylocal.api;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The X-Ray API's response shapes. Members are written in UpperCamelCase (the
+ * application's Jackson naming strategy) and null members are left out, as X-Ray does.
+ */
+final class XrayJson {
+
+	private XrayJson() {
+	}
+
+	record ServiceGraphResult(double startTime, double endTime, List<Service> services,
+			boolean containsOldGroupVersions) {
+	}
+
+	record TraceGraphResult(List<Service> services) {
+	}
+
+	record Service(int referenceId, String name, List<String> names, Boolean root, String type, String state,
+			Double startTime, Double endTime, List<Edge> edges, Statistics summaryStatistics,
+			List<HistogramEntry> durationHistogram, List<HistogramEntry> responseTimeHistogram) {
+	}
+
+	record Edge(int referenceId, double startTime, double endTime, Statistics summaryStatistics,
+			List<HistogramEntry> responseTimeHistogram, List<Object> aliases) {
+	}
+
+	record Statistics(long okCount, ErrorStatistics errorStatistics, FaultStatistics faultStatistics, long totalCount,
+			double totalResponseTime) {
+	}
+
+	record ErrorStatistics(long throttleCount, long otherCount, long totalCount) {
+	}
+
+	record FaultStatistics(long otherCount, long totalCount) {
+	}
+
+	record HistogramEntry(double value, int count) {
+	}
+
+	record TraceSummariesResult(List<TraceSummary> traceSummaries, double approximateTime, long tracesProcessedCount,
+			String nextToken) {
+	}
+
+	record TraceSummary(String id, double startTime, double duration, double responseTime,
+			@JsonProperty("HasFault") boolean hasFault, @JsonProperty("HasError") boolean hasError,
+			@JsonProperty("HasThrottle") boolean hasThrottle, @JsonProperty("IsPartial") boolean isPartial, Http http,
+			Map<String, List<ValueWithServiceIds>> annotations, List<User> users, List<ServiceId> serviceIds,
+			ServiceId entryPoint, int revision) {
+	}
+
+	record Http(@JsonProperty("HttpURL") String httpUrl, Integer httpStatus, String httpMethod, String userAgent,
+			String clientIp) {
+	}
+
+	record ValueWithServiceIds(AnnotationValue annotationValue, List<ServiceId> serviceIds) {
+	}
+
+	record AnnotationValue(Double numberValue, Boolean booleanValue, String stringValue) {
+	}
+
+	record User(String userName, List<ServiceId> serviceIds) {
+	}
+
+	record ServiceId(String name, List<String> names, String type) {
+	}
+
+	record TracesResult(List<Trace> traces, List<String> unprocessedTraceIds) {
+	}
+
+	record Trace(String id, double duration, boolean limitExceeded, List<Segment> segments) {
+	}
+
+	record Segment(String id, String document) {
+	}
+
+	record PutResult(List<Unprocessed> unprocessedTraceSegments) {
+	}
+
+	record Unprocessed(String id, String errorCode, String message) {
+	}
+
+	record Group(String groupName, @JsonProperty("GroupARN") String groupArn, String filterExpression,
+			InsightsConfiguration insightsConfiguration) {
+	}
+
+	record InsightsConfiguration(boolean insightsEnabled, boolean notificationsEnabled) {
+	}
+
+	record GroupResult(Group group) {
+	}
+
+	record GroupsResult(List<Group> groups) {
+	}
+
+}

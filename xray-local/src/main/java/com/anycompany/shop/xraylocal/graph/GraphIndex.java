@@ -1,0 +1,114 @@
+package com.anycompany.shop.xraylocal.graph;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.anycompany.shop.xraylocal.store.Trace;
+import com.anycompany.shop.xraylocal.store.TraceFacts;
+import com.anycompany.shop.xraylocal.store.TraceStore;
+
+/**
+ * The service graph kept up to date per minute (of each trace's start), so that
+ * GetServiceGraph adds up a few minute totals instead of reading every stored trace. The
+ * store reports changed and evicted traces; a changed trace is taken back and added
+ * again, lazily, at the next query. Bounded like the store: it holds at most the traces
+ * the store holds.
+ */
+public final class GraphIndex implements TraceStore.Listener {
+
+	private static final long MINUTE = 60;
+
+	/** What each trace contributed when it was last added, to take it back exactly. */
+	private final Map<Trace, TraceFacts> applied = new IdentityHashMap<>();
+
+	private final Set<Trace> dirty = Collections.newSetFromMap(new IdentityHashMap<>());
+
+	private final TreeMap<Long, ServiceGraph> minutes = new TreeMap<>();
+
+	@Override
+	public synchronized void changed(Trace trace) {
+		this.dirty.add(trace);
+	}
+
+	@Override
+	public synchronized void evicted(Trace trace) {
+		this.dirty.remove(trace);
+		TraceFacts facts = this.applied.remove(trace);
+		if (facts != null) {
+			apply(facts, -1);
+		}
+	}
+
+	/** The graph of the traces that started between {@code start} and {@code end}. */
+	public ServiceGraph graph(double start, double end) {
+		prepare();
+		synchronized (this) {
+			return totals(start, end);
+		}
+	}
+
+	/**
+	 * Takes in the traces changed since the last time. Called on a timer as well, so that
+	 * a query after a burst of traffic finds most of the work done.
+	 */
+	public void refresh() {
+		prepare();
+		synchronized (this) {
+			applyChanges();
+		}
+	}
+
+	/** Puts changed traces together outside the lock, so that ingest never waits long. */
+	private void prepare() {
+		List<Trace> pending;
+		synchronized (this) {
+			pending = new ArrayList<>(this.dirty);
+		}
+		pending.forEach(Trace::facts);
+	}
+
+	private ServiceGraph totals(double start, double end) {
+		applyChanges();
+		ServiceGraph graph = new ServiceGraph();
+		long first = minute(start);
+		long last = minute(end);
+		this.minutes.subMap(first, true, last, true).forEach((minute, totals) -> {
+			double from = Math.max(start, minute * MINUTE);
+			double to = Math.min(end, (minute + 1) * MINUTE);
+			graph.addAll(totals, from, to);
+		});
+		return graph;
+	}
+
+	private void applyChanges() {
+		for (Trace trace : this.dirty) {
+			TraceFacts old = this.applied.remove(trace);
+			if (old != null) {
+				apply(old, -1);
+			}
+			TraceFacts now = trace.facts();
+			this.applied.put(trace, now);
+			apply(now, 1);
+		}
+		this.dirty.clear();
+	}
+
+	private void apply(TraceFacts facts, int sign) {
+		long minute = minute(facts.startTime());
+		ServiceGraph totals = this.minutes.computeIfAbsent(minute, (m) -> new ServiceGraph());
+		totals.add(facts, sign);
+		if (sign < 0 && totals.isEmpty()) {
+			this.minutes.remove(minute);
+		}
+	}
+
+	private static long minute(double epochSeconds) {
+		return (long) Math.floor(epochSeconds / MINUTE);
+	}
+
+}
