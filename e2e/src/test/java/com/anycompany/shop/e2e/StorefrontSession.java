@@ -1,0 +1,96 @@
+package com.anycompany.shop.e2e;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One shopper's browser session against the storefront, over plain HTTP: cookies kept,
+ * CSRF tokens taken from the page's forms, and the X-Ray trace id of every answer kept.
+ */
+final class StorefrontSession {
+
+	private static final Pattern HIDDEN = Pattern
+		.compile("<input[^>]*type=\"hidden\"[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"");
+
+	private final URI storefront;
+
+	private final HttpClient http;
+
+	StorefrontSession(URI storefront) {
+		this.storefront = storefront;
+		// redirects are not followed, so each POST's own trace id can be read
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.connectTimeout(Duration.ofSeconds(5))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	Page get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(this.storefront.resolve(path))
+			.timeout(Duration.ofSeconds(30))
+			.GET()
+			.build();
+		return send(request);
+	}
+
+	/**
+	 * Posts a form taken from {@code page}, its hidden fields (CSRF token, keys)
+	 * included.
+	 */
+	Page post(Page page, String path, Map<String, String> fields) throws IOException, InterruptedException {
+		Map<String, String> all = new LinkedHashMap<>(page.hiddenFields());
+		all.putAll(fields);
+		String body = all.entrySet()
+			.stream()
+			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		HttpRequest request = HttpRequest.newBuilder(this.storefront.resolve(path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return send(request);
+	}
+
+	private Page send(HttpRequest request) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null),
+				response.headers().firstValue("X-Amzn-Trace-Id").map(StorefrontSession::rootOf).orElse(null));
+	}
+
+	private static String rootOf(String header) {
+		Matcher root = Pattern.compile("Root=([^;]+)").matcher(header);
+		return root.find() ? root.group(1) : null;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	record Page(int status, String body, String location, String traceId) {
+
+		Map<String, String> hiddenFields() {
+			Map<String, String> fields = new LinkedHashMap<>();
+			Matcher hidden = HIDDEN.matcher(this.body);
+			while (hidden.find()) {
+				fields.putIfAbsent(hidden.group(1), hidden.group(2).replace("&#45;", "-"));
+			}
+			return fields;
+		}
+
+	}
+
+}
