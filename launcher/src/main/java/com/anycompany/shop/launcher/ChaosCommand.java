@@ -1,0 +1,231 @@
+package com.anycompany.shop.launcher;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./shop chaos}: the workshop's randomizer against the running shop, and fault
+ * injection per service.
+ */
+@Command(name = "chaos", header = "Kill a random service every 2 to 5 minutes, or inject faults into one.",
+		sortOptions = false, usageHelpAutoWidth = true,
+		description = { "Without a subcommand: kills a random storefront service with SIGKILL every 2 to 5 minutes "
+				+ "(as the workshop's randomizer deletes a pod) until Ctrl-C; ./shop up restarts it and the failed "
+				+ "requests show as faults in the X-Ray console.",
+				"With a subcommand: injects faults into one service through its /actuator/chaos endpoint.", "" },
+		subcommands = { ChaosCommand.Latency.class, ChaosCommand.Errors.class, ChaosCommand.Throttle.class,
+				ChaosCommand.Reset.class, ChaosCommand.Show.class, ChaosCommand.Kill.class },
+		footer = { "", "Examples:", "  ./shop chaos --interval 20s          a kill every 20 seconds (for a demo)",
+				"  ./shop chaos latency cartservice 800  every cartservice request 800 ms slower",
+				"  ./shop chaos errors orderservice 30%%  3 of 10 orderservice requests answer 500",
+				"  ./shop chaos throttle 0.5             half of catalogservice's DynamoDB calls",
+				"                                        throttled",
+				"  ./shop chaos reset                    no faults anywhere" })
+final class ChaosCommand implements Callable<Integer> {
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--interval", paramLabel = "D", converter = Durations.Converter.class,
+			description = "A fixed pause between kills, e.g. 20s.")
+	Duration interval;
+
+	@Option(names = "--min", paramLabel = "D", converter = Durations.Converter.class,
+			description = "The shortest pause between kills. Default: 2m")
+	Duration min;
+
+	@Option(names = "--max", paramLabel = "D", converter = Durations.Converter.class,
+			description = "The longest pause between kills. Default: 5m")
+	Duration max;
+
+	@Override
+	public Integer call() throws InterruptedException {
+		ChaosMonkey.Schedule schedule = ChaosMonkey.Schedule.of(this.interval, this.min, this.max);
+		ControlClient client = ControlClient.connect(ShopCli.projectDir());
+		Console console = new Console(this.spec.commandLine().getOut());
+		ChaosMonkey monkey = new ChaosMonkey(schedule, () -> Optional.of(describeKill(client.kill(Optional.empty()))),
+				console, new Random());
+		console.line("chaos",
+				"against the shop of ./shop up (pid " + client.state().launcherPid() + "); Ctrl-C ends it");
+		monkey.run();
+		return 0;
+	}
+
+	static String describeKill(String answer) {
+		String[] parts = answer.split("\\s+");
+		return (parts.length == 2) ? parts[0] + " (pid " + parts[1] + ")" : answer;
+	}
+
+	/** The services' ports: the running shop's, else the defaults (with SHOP_PORTS). */
+	static FaultInjection faults() {
+		Optional<StateFile> state = StateFile.read(StateFile.location(ShopCli.projectDir()));
+		Ports ports = state.map(StateFile::ports).orElseGet(() -> {
+			String fromEnv = System.getenv("SHOP_PORTS");
+			return (fromEnv != null && !fromEnv.isBlank()) ? Ports.defaults().with(Ports.parse(fromEnv))
+					: Ports.defaults();
+		});
+		return new FaultInjection(ports);
+	}
+
+	@Command(name = "latency", description = "Adds a delay to every request of a service (0 removes it).")
+	static final class Latency implements Callable<Integer> {
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Parameters(index = "0", paramLabel = "SERVICE", description = "e.g. cartservice")
+		String service;
+
+		@Parameters(index = "1", paramLabel = "MS", description = "milliseconds, 0 to 60000")
+		long millis;
+
+		@Override
+		public Integer call() {
+			this.spec.commandLine()
+				.getOut()
+				.println(this.service + ": " + faults().set(this.service, Map.of("latencyMs", this.millis)));
+			return 0;
+		}
+
+	}
+
+	@Command(name = "errors", description = "Answers a share of a service's requests with 500 (0 stops it).")
+	static final class Errors implements Callable<Integer> {
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Parameters(index = "0", paramLabel = "SERVICE", description = "e.g. orderservice")
+		String service;
+
+		@Parameters(index = "1", paramLabel = "RATE", description = "0 to 1, or a percentage: 0.3, 30%")
+		String rate;
+
+		@Override
+		public Integer call() {
+			this.spec.commandLine()
+				.getOut()
+				.println(this.service + ": "
+						+ faults().set(this.service, Map.of("errorRate", FaultInjection.rate(this.rate))));
+			return 0;
+		}
+
+	}
+
+	@Command(name = "throttle",
+			description = "Fails a share of a service's DynamoDB calls as throttled, like a table with too little "
+					+ "capacity (the workshop lowers ProductCatalog's).")
+	static final class Throttle implements Callable<Integer> {
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Parameters(index = "0", paramLabel = "RATE", description = "0 to 1, or a percentage: 0.5, 50%")
+		String rate;
+
+		@Option(names = "--service", paramLabel = "SERVICE", defaultValue = "catalogservice",
+				description = "Whose DynamoDB calls. Default: ${DEFAULT-VALUE}")
+		String service;
+
+		@Override
+		public Integer call() {
+			this.spec.commandLine()
+				.getOut()
+				.println(this.service + ": "
+						+ faults().set(this.service, Map.of("throttleRate", FaultInjection.rate(this.rate))));
+			return 0;
+		}
+
+	}
+
+	@Command(name = "reset", description = "Removes every injected fault (of the services named, else of all).")
+	static final class Reset implements Callable<Integer> {
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Default: all six")
+		List<String> services;
+
+		@Override
+		public Integer call() {
+			FaultInjection faults = faults();
+			List<String> which = (this.services != null && !this.services.isEmpty()) ? this.services
+					: LocalShop.SERVICES;
+			int failed = 0;
+			for (String service : which) {
+				try {
+					this.spec.commandLine().getOut().println(service + ": " + faults.reset(service));
+				}
+				catch (LaunchException ex) {
+					this.spec.commandLine().getOut().println(service + ": " + ex.getMessage());
+					failed++;
+				}
+			}
+			return (failed == 0) ? 0 : 1;
+		}
+
+	}
+
+	@Command(name = "show", description = "Shows the faults injected now (of the services named, else of all).")
+	static final class Show implements Callable<Integer> {
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Default: all six")
+		List<String> services;
+
+		@Override
+		public Integer call() {
+			FaultInjection faults = faults();
+			List<String> which = (this.services != null && !this.services.isEmpty()) ? this.services
+					: LocalShop.SERVICES;
+			Map<String, String> shown = new LinkedHashMap<>();
+			for (String service : which) {
+				try {
+					shown.put(service, faults.show(service));
+				}
+				catch (LaunchException ex) {
+					shown.put(service, ex.getMessage());
+				}
+			}
+			shown.forEach(
+					(service, faultsNow) -> this.spec.commandLine().getOut().printf("%-20s %s%n", service, faultsNow));
+			return 0;
+		}
+
+	}
+
+	@Command(name = "kill",
+			description = "Kills one service now with SIGKILL (a random ready one without a name); ./shop up restarts it.")
+	static final class Kill implements Callable<Integer> {
+
+		@CommandLine.Spec
+		CommandLine.Model.CommandSpec spec;
+
+		@Parameters(paramLabel = "SERVICE", arity = "0..1", description = "e.g. cartservice. Default: random")
+		String service;
+
+		@Override
+		public Integer call() {
+			ControlClient client = ControlClient.connect(ShopCli.projectDir());
+			this.spec.commandLine()
+				.getOut()
+				.println("killed " + describeKill(client.kill(Optional.ofNullable(this.service))));
+			return 0;
+		}
+
+	}
+
+}

@@ -1,0 +1,123 @@
+package com.anycompany.shop.launcher;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Drives a service's fault injection, the {@code /actuator/chaos} endpoint each service
+ * has when {@code SHOP_CHAOS_ENABLED=true} (which {@code ./shop up} sets): extra latency,
+ * a share of requests answered 500, a share of DynamoDB calls throttled.
+ */
+final class FaultInjection {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(2))
+		.version(HttpClient.Version.HTTP_1_1)
+		.build();
+
+	private final Ports ports;
+
+	FaultInjection(Ports ports) {
+		this.ports = ports;
+	}
+
+	/** The service's faults now, as JSON. */
+	String show(String service) {
+		return call(service, HttpRequest.newBuilder(url(service)).GET());
+	}
+
+	/**
+	 * Changes some of the service's faults.
+	 * @param changes any of {@code latencyMs} (a whole number), {@code errorRate},
+	 * {@code throttleRate}
+	 * @return the faults now, as JSON
+	 */
+	String set(String service, Map<String, Number> changes) {
+		String json = changes.entrySet()
+			.stream()
+			.map((entry) -> "\"" + entry.getKey() + "\":" + number(entry.getValue()))
+			.collect(Collectors.joining(",", "{", "}"));
+		return call(service,
+				HttpRequest.newBuilder(url(service))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	/** Back to no faults; answers the faults now, as JSON. */
+	String reset(String service) {
+		return call(service, HttpRequest.newBuilder(url(service)).DELETE());
+	}
+
+	/**
+	 * Reads a share: {@code 0.3}, {@code 30%}.
+	 * @throws LaunchException unless it is between 0 and 1 (0% and 100%)
+	 */
+	static double rate(String text) {
+		String trimmed = text.strip();
+		double value;
+		try {
+			value = trimmed.endsWith("%") ? Double.parseDouble(trimmed.substring(0, trimmed.length() - 1)) / 100
+					: Double.parseDouble(trimmed);
+		}
+		catch (NumberFormatException ex) {
+			throw new LaunchException("'" + text + "' is not a rate: use e.g. 0.3 or 30%");
+		}
+		if (!(value >= 0 && value <= 1)) {
+			throw new LaunchException("A rate is between 0 and 1 (0% and 100%), was " + text);
+		}
+		return value;
+	}
+
+	private static String number(Number value) {
+		if (value instanceof Double || value instanceof Float) {
+			return String.format(Locale.ROOT, "%s", value.doubleValue());
+		}
+		return String.valueOf(value.longValue());
+	}
+
+	private URI url(String service) {
+		if (!LocalShop.SERVICES.contains(service)) {
+			throw new LaunchException(
+					"'" + service + "' is not a storefront service; one of " + String.join(", ", LocalShop.SERVICES));
+		}
+		return URI.create("http://127.0.0.1:" + this.ports.of(service) + "/actuator/chaos");
+	}
+
+	private String call(String service, HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			int status = response.statusCode();
+			if (status == 404) {
+				throw new LaunchException(service + " has no fault injection endpoint (/actuator/chaos answered 404): "
+						+ "it is on only with SHOP_CHAOS_ENABLED=true, which ./shop up sets; a service built before "
+						+ "the endpoint existed needs ./shop up --rebuild.");
+			}
+			if (status >= 300) {
+				throw new LaunchException(
+						service + " refused the change (HTTP " + status + "): " + response.body().strip());
+			}
+			return response.body().strip();
+		}
+		catch (ConnectException ex) {
+			throw new LaunchException(service + " does not answer on port " + this.ports.of(service)
+					+ ": is the shop running (./shop up), and is " + service + " not just restarting?");
+		}
+		catch (IOException ex) {
+			throw new LaunchException(service + ": " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LaunchException("Interrupted");
+		}
+	}
+
+}

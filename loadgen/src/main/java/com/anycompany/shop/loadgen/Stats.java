@@ -1,0 +1,95 @@
+package com.anycompany.shop.loadgen;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What every shopper measured, per page: thread-safe, in fixed memory.
+ */
+final class Stats {
+
+	private final Map<Page, PageStats> pages = new EnumMap<>(Page.class);
+
+	Stats() {
+		for (Page page : Page.values()) {
+			this.pages.put(page, new PageStats());
+		}
+	}
+
+	void success(Page page, long micros) {
+		this.pages.get(page).record(micros, null);
+	}
+
+	void failure(Page page, long micros, String reason) {
+		this.pages.get(page).record(micros, reason);
+	}
+
+	/** Requests and errors so far, over all pages. */
+	Totals totals() {
+		long requests = 0;
+		long errors = 0;
+		for (PageStats page : this.pages.values()) {
+			synchronized (page) {
+				requests += page.latencies.count();
+				errors += page.errors;
+			}
+		}
+		return new Totals(requests, errors);
+	}
+
+	Report report(Duration elapsed, int users) {
+		List<Report.Row> rows = new ArrayList<>();
+		LatencyHistogram all = new LatencyHistogram();
+		long allErrors = 0;
+		Map<String, Map<String, Long>> reasons = new TreeMap<>();
+		for (Map.Entry<Page, PageStats> entry : this.pages.entrySet()) {
+			PageStats page = entry.getValue();
+			LatencyHistogram latencies;
+			long errors;
+			synchronized (page) {
+				latencies = page.latencies.copy();
+				errors = page.errors;
+				if (!page.reasons.isEmpty()) {
+					reasons.put(entry.getKey().label(), new TreeMap<>(page.reasons));
+				}
+			}
+			all.add(latencies);
+			allErrors += errors;
+			rows.add(Report.Row.of(entry.getKey().label(), latencies, errors));
+		}
+		return new Report(elapsed, users, rows, Report.Row.of("all pages", all, allErrors), reasons);
+	}
+
+	/**
+	 * Counts over all pages.
+	 *
+	 * @param requests requests made
+	 * @param errors of which failed
+	 */
+	record Totals(long requests, long errors) {
+
+	}
+
+	private static final class PageStats {
+
+		private final LatencyHistogram latencies = new LatencyHistogram();
+
+		private final Map<String, Long> reasons = new TreeMap<>();
+
+		private long errors;
+
+		synchronized void record(long micros, String failure) {
+			this.latencies.record(micros);
+			if (failure != null) {
+				this.errors++;
+				this.reasons.merge(failure, 1L, Long::sum);
+			}
+		}
+
+	}
+
+}
