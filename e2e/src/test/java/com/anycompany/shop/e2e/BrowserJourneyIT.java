@@ -95,11 +95,8 @@ class BrowserJourneyIT {
 		waitFor((d) -> d.findElements(By.cssSelector("[data-test=product-card]")).size() == 24);
 		shot("02-products");
 
-		addToCart("P-0001", "Copper Kettle");
-		assertThat(browser.findElements(By.cssSelector("[data-test=recommendations] [data-test=product-card]")))
-			.isNotEmpty();
-		shot("03-product-with-recommendations");
-		addToCart("P-0013", "Trail Backpack");
+		addToCart("P-0001", "Copper Kettle", "03-product-with-recommendations");
+		addToCart("P-0013", "Trail Backpack", null);
 
 		open(shop.storefrontUrl() + "/cart");
 		waitFor((d) -> d.findElements(By.cssSelector("[data-test=cart-line]")).size() == 2);
@@ -146,8 +143,9 @@ class BrowserJourneyIT {
 	@Order(3)
 	void theOrderTraceHasTheWholeTimeline() {
 		open(shop.consoleUrl() + "/#/traces?filter=" + encode("service(\"orderservice\")"));
-		By orderRow = By.xpath(
-				"//table[@id='trace-table']//tr[td[contains(., '/cart/order')] and contains(@data-services, 'orderservice')]");
+		// the POST that placed the order (not the GET of its confirmation page)
+		By orderRow = By.xpath("//table[@id='trace-table']//tr[td[3][normalize-space()='POST']"
+				+ " and td[contains(., '/cart/order')] and contains(@data-services, 'orderservice')]");
 		waitFor((d) -> !d.findElements(orderRow).isEmpty());
 		shot("08-traces-filtered");
 		browser.findElement(orderRow).click();
@@ -187,11 +185,16 @@ class BrowserJourneyIT {
 		shot("12-map-recommender-recovered");
 	}
 
-	private static void addToCart(String productId, String name) {
+	private static void addToCart(String productId, String name, String screenshot) {
 		open(shop.storefrontUrl() + "/product/" + productId);
 		assertThat(visible("[data-test=product-name]").getText()).contains(name);
+		assertThat(browser.findElements(By.cssSelector("[data-test=recommendations] [data-test=product-card]")))
+			.isNotEmpty();
+		if (screenshot != null) {
+			shot(screenshot);
+		}
 		visible("[data-test=add-to-cart]").click();
-		visible("[data-test=flash]");
+		assertThat(visible("[data-test=flash]").getText()).contains(name);
 	}
 
 	/** Map nodes listed beside the graph: name to type. */
