@@ -88,8 +88,7 @@ public final class LocalDynamoDb implements BeforeAllCallback {
 		static Server start(Path installDirectory) {
 			Path cli = installDirectory.resolve("node_modules/dynalite/cli.js");
 			if (!Files.isRegularFile(cli)) {
-				throw new IllegalStateException(
-						"dynalite is not installed: run `npm ci` in " + installDirectory + " (.ci/run does this)");
+				install(installDirectory);
 			}
 			int port = freePort();
 			List<String> command = List.of("node", cli.toString(), "--host", "127.0.0.1", "--port",
@@ -104,6 +103,33 @@ public final class LocalDynamoDb implements BeforeAllCallback {
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Could not start dynalite with `node` (is Node.js installed?)", ex);
+			}
+		}
+
+		/**
+		 * A fresh checkout: install dynalite exactly as its lockfile pins it, as .ci/run
+		 * does.
+		 */
+		private static void install(Path installDirectory) {
+			try {
+				Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
+					.directory(installDirectory.toFile())
+					.inheritIO()
+					.start();
+				if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+					throw new IllegalStateException(
+							"`npm ci` in " + installDirectory + " failed; run it by hand to see why");
+				}
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(
+						"dynalite is not installed and `npm` was not found: install Node.js 18+ "
+								+ "and run `npm ci` in " + installDirectory,
+						ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
 			}
 		}
 
