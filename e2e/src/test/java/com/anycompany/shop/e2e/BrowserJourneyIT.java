@@ -199,25 +199,32 @@ class BrowserJourneyIT {
 
 	/** Map nodes listed beside the graph: name to type. */
 	private static Map<String, String> nodes() {
-		return browser.findElements(By.cssSelector("#node-table tbody tr"))
-			.stream()
-			.collect(Collectors.toMap((row) -> row.getAttribute("data-node"),
-					(row) -> row.getAttribute("data-node-type"), (a, b) -> a));
+		return rows("#node-table tbody tr").stream()
+			.collect(Collectors.toMap((row) -> row.get("node"), (row) -> row.get("nodeType"), (a, b) -> a));
 	}
 
 	private static List<String> edges() {
-		return browser.findElements(By.cssSelector("#edge-table tbody tr"))
-			.stream()
-			.map((row) -> row.getAttribute("data-from") + "->" + row.getAttribute("data-to"))
-			.toList();
+		return rows("#edge-table tbody tr").stream().map((row) -> row.get("from") + "->" + row.get("to")).toList();
 	}
 
 	private static int edgeCount(String edge, String counter) {
-		return browser.findElements(By.cssSelector("#edge-table tbody tr"))
-			.stream()
-			.filter((row) -> edge.equals(row.getAttribute("data-from") + "->" + row.getAttribute("data-to")))
-			.mapToInt((row) -> Integer.parseInt(row.getAttribute("data-" + counter)))
+		return rows("#edge-table tbody tr").stream()
+			.filter((row) -> edge.equals(row.get("from") + "->" + row.get("to")))
+			.mapToInt((row) -> Integer.parseInt(row.get(counter)))
 			.sum();
+	}
+
+	/**
+	 * The data attributes of the matching rows, read in one script call: the console
+	 * redraws its tables while it refreshes, so element handles kept across calls can go
+	 * stale.
+	 */
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, String>> rows(String css) {
+		Object rows = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+				"return [...document.querySelectorAll(arguments[0])].map((row) => Object.assign({}, row.dataset));",
+				css);
+		return (List<Map<String, String>>) rows;
 	}
 
 	private static List<String> timelineNames() {

@@ -158,6 +158,50 @@ class ShopJourneyIT {
 		assertParentLinks(trace);
 	}
 
+	@Test
+	@Order(5)
+	void throttledProductCatalogShowsAsThrottleOnItsDynamoDbCalls() throws Exception {
+		// the workshop's "lower the ProductCatalog capacity", locally: every DynamoDB
+		// call of
+		// catalogservice fails as throttled
+		assertThat(chaos("catalogservice", "{\"throttleRate\": 1.0}")).isEqualTo(200);
+		try {
+			Page product = shopper.get("/product/P-0005");
+			assertThat(product.status()).isEqualTo(503);
+			assertThat(product.body()).doesNotContain("Exception");
+			List<JsonNode> trace = daemon.awaitTrace(product.traceId(), WAIT, "frontend", "catalogservice");
+			JsonNode catalog = segmentOf(trace, "catalogservice");
+			assertThat(dynamoCalls(catalog)).isNotEmpty()
+				.allSatisfy((call) -> assertThat(call.path("throttle").asBoolean()).isTrue());
+			assertThat(remoteCall(segmentOf(trace, "frontend"), "catalogservice", "GET").path("fault").asBoolean())
+				.isTrue();
+		}
+		finally {
+			assertThat(chaos("catalogservice", null)).isEqualTo(200);
+		}
+		assertThat(shopper.get("/product/P-0005").status()).isEqualTo(200);
+		// the frontend's actuator takes the same request without a CSRF token
+		assertThat(chaos("frontend", "{\"latencyMs\": 0}")).isEqualTo(200);
+	}
+
+	/**
+	 * Sets (or, with no body, resets) a service's injected faults; returns the status.
+	 */
+	private static int chaos(String service, String json) throws Exception {
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+			.newBuilder(shop.serviceUrl(service).resolve("/actuator/chaos"));
+		if (json == null) {
+			request.DELETE();
+		}
+		else {
+			request.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+		}
+		return java.net.http.HttpClient.newHttpClient()
+			.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+			.statusCode();
+	}
+
 	private static JsonNode segmentOf(List<JsonNode> trace, String service) {
 		return trace.stream()
 			.filter((segment) -> service.equals(segment.path("name").asString()))
