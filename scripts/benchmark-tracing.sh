@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "building (jars and the benchmark's classpath)..."
-./mvnw -q -B -DskipTests install
-./mvnw -q -B -pl e2e test-compile dependency:build-classpath \
+./mvnw -q -B -DskipTests package
+./mvnw -q -B -DskipTests -pl e2e -am install
+./mvnw -q -B -pl e2e dependency:build-classpath \
   -Dmdep.outputFile=target/benchmark.classpath -Dmdep.includeScope=test
 exec java -cp "e2e/target/test-classes:$(cat e2e/target/benchmark.classpath)" \
   com.anycompany.shop.e2e.TracingOverheadBenchmark "$@"
