@@ -4,9 +4,8 @@ import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.entities.Segment;
 
 /**
- * Adds searchable annotations (and free-form metadata) to the segment of the request
- * being served. Safe to call anywhere: outside a traced request, or with tracing switched
- * off, it does nothing.
+ * Adds searchable annotations to the segment of the request being served. Safe to call
+ * anywhere: outside a traced request, or with tracing switched off, it does nothing.
  */
 public class TraceAnnotations {
 
@@ -38,13 +37,6 @@ public class TraceAnnotations {
 
 	public void put(String key, boolean value) {
 		withSegment((segment) -> segment.putAnnotation(key, value));
-	}
-
-	/**
-	 * Metadata is not indexed: for details worth reading in a trace, not for searching.
-	 */
-	public void metadata(String key, Object value) {
-		withSegment((segment) -> segment.putMetadata(key, value));
 	}
 
 	private void withSegment(java.util.function.Consumer<Segment> action) {

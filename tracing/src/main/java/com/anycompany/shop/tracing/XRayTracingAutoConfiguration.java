@@ -125,6 +125,10 @@ public class XRayTracingAutoConfiguration {
 		return new TraceContextTaskDecorator(recorder);
 	}
 
+	/**
+	 * The aspect records through the SDK's global recorder: depending on the recorder
+	 * bean makes sure that is this one before any advised method runs.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	public XRayEnabledAspect xrayEnabledAspect(AWSXRayRecorder recorder) {
