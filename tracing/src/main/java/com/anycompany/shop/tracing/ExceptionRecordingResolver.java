@@ -10,9 +10,11 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Records an exception thrown by a controller on the request's segment before the
- * service's own exception handling turns it into an error response. Without it a fault
+ * service's own exception handling turns it into a response. Without it a failure
  * answered by an {@code @ExceptionHandler} shows in X-Ray with no exception to explain
- * it.
+ * it. Only the cause is recorded: whether the request was an error, a throttle or a fault
+ * is decided by the status the handler answers with ({@link XRayStatus}), so a handled
+ * 404 stays a 4xx.
  */
 class ExceptionRecordingResolver implements HandlerExceptionResolver, Ordered {
 
@@ -25,7 +27,7 @@ class ExceptionRecordingResolver implements HandlerExceptionResolver, Ordered {
 	@Override
 	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
-		this.recorder.getCurrentSegmentOptional().ifPresent((segment) -> segment.addException(ex));
+		this.recorder.getCurrentSegmentOptional().ifPresent((segment) -> XRayStatus.recordCause(segment, ex));
 		// not resolved: the service's own handlers decide the response
 		return null;
 	}

@@ -31,6 +31,12 @@ public class ShopClientsAutoConfiguration {
 		return TraceAnnotations.disabled();
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	public BackgroundWork backgroundWork() {
+		return BackgroundWork.untraced();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RestClient.class)
 	static class RemoteServiceClientsConfiguration {

@@ -10,13 +10,14 @@ import org.slf4j.MDC;
  * value shape as the SDK's SLF4J listener, which is not published for the SDK version
  * used here.
  */
-class TraceIdMdcListener implements SegmentListener {
+public class TraceIdMdcListener implements SegmentListener {
 
-	static final String MDC_KEY = "AWS-XRAY-TRACE-ID";
+	/** The MDC key, and the value's shape: {@code traceId@entityId}. */
+	public static final String MDC_KEY = "AWS-XRAY-TRACE-ID";
 
 	@Override
 	public void onSetEntity(Entity previous, Entity current) {
-		if (current == null) {
+		if (current == null || !current.getParentSegment().isRecording()) {
 			MDC.remove(MDC_KEY);
 			return;
 		}

@@ -76,8 +76,7 @@ class TracedResponse implements ClientHttpResponse {
 
 	private IOException failed(IOException ex) {
 		if (!this.ended) {
-			this.subsegment.setFault(true);
-			this.subsegment.addException(ex);
+			XRayStatus.recordNoAnswer(this.subsegment, ex);
 		}
 		return ex;
 	}

@@ -10,6 +10,7 @@ import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.TraceHeader;
 import com.amazonaws.xray.entities.TraceHeader.SampleDecision;
+import com.amazonaws.xray.exceptions.SegmentNotFoundException;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -34,9 +35,17 @@ class XRayRestClientInterceptor implements ClientHttpRequestInterceptor {
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		if (this.recorder.getTraceEntity() == null) {
-			// not inside a traced request (start-up, scheduled work): nothing to attach
-			// to
+		Entity current = this.recorder.getTraceEntity();
+		if (current == null) {
+			// a call from a thread that lost its request's context: say so (the
+			// recorder's context-missing strategy logs and counts it), then call
+			// untraced
+			this.recorder.getContextMissingStrategy()
+				.contextMissing("No trace context for the call to " + this.calleeName, SegmentNotFoundException.class);
+			return execution.execute(request, body);
+		}
+		if (!current.getParentSegment().isRecording()) {
+			// background work, untraced on purpose
 			return execution.execute(request, body);
 		}
 		// beginSubsegment makes the subsegment the thread's current entity, and ending it
@@ -63,8 +72,7 @@ class XRayRestClientInterceptor implements ClientHttpRequestInterceptor {
 		catch (IOException | RuntimeException ex) {
 			// connection refused, timeout: the callee never answered, so it is a fault
 			// here
-			subsegment.setFault(true);
-			subsegment.addException(ex);
+			XRayStatus.recordNoAnswer(subsegment, ex);
 			this.recorder.endSubsegment(subsegment);
 			throw ex;
 		}
@@ -89,16 +97,7 @@ class XRayRestClientInterceptor implements ClientHttpRequestInterceptor {
 			httpResponse.put("content_length", contentLength);
 		}
 		subsegment.putHttp("response", httpResponse);
-		if (status == 429) {
-			subsegment.setThrottle(true);
-			subsegment.setError(true);
-		}
-		else if (status >= 400 && status < 500) {
-			subsegment.setError(true);
-		}
-		else if (status >= 500) {
-			subsegment.setFault(true);
-		}
+		XRayStatus.applyStatus(subsegment, status);
 	}
 
 }

@@ -16,14 +16,19 @@ import com.amazonaws.xray.plugins.ECSPlugin;
 import com.amazonaws.xray.plugins.EKSPlugin;
 import com.amazonaws.xray.plugins.ElasticBeanstalkPlugin;
 import com.amazonaws.xray.plugins.Plugin;
-import com.amazonaws.xray.strategy.IgnoreErrorContextMissingStrategy;
 import com.amazonaws.xray.strategy.jakarta.SegmentNamingStrategy;
 import com.amazonaws.xray.strategy.sampling.CentralizedSamplingStrategy;
 import com.amazonaws.xray.strategy.sampling.LocalizedSamplingStrategy;
 import com.amazonaws.xray.strategy.sampling.SamplingStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -55,17 +60,26 @@ public class XRayTracingAutoConfiguration {
 	 * The SDK's system property for the daemon address (the environment variable wins
 	 * over it).
 	 */
+	/**
+	 * The tracing filter's order: first, so the segment covers everything else the
+	 * service does with the request. Filters that need the segment order themselves after
+	 * it.
+	 */
+	public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE;
+
 	private static final String DAEMON_ADDRESS_PROPERTY = "com.amazonaws.xray.emitters.daemonAddress";
 
 	@Bean
 	@ConditionalOnMissingBean
 	public AWSXRayRecorder awsXRayRecorder(ShopTracingProperties properties, ResourceLoader resourceLoader,
-			ObjectProvider<XRayRecorderCustomizer> customizers) throws IOException {
+			ContextMissingReporter contextMissingReporter, ObjectProvider<XRayRecorderCustomizer> customizers)
+			throws IOException {
 		AWSXRayRecorderBuilder builder = AWSXRayRecorderBuilder.standard()
 			.withSamplingStrategy(samplingStrategy(properties, resourceLoader))
 			.withSegmentListener(new TraceIdMdcListener())
-			// work outside a request (start-up, table seeding) is simply not traced
-			.withContextMissingStrategy(new IgnoreErrorContextMissingStrategy());
+			// lost context is logged and counted, never silent and never an exception
+			// on the request path
+			.withContextMissingStrategy(contextMissingReporter);
 		if (StringUtils.hasText(properties.getDaemonAddress())) {
 			DaemonConfiguration daemon = new DaemonConfiguration();
 			daemon.setDaemonAddress(properties.getDaemonAddress());
@@ -105,6 +119,38 @@ public class XRayTracingAutoConfiguration {
 			default -> throw new IllegalArgumentException(
 					"Unknown shop.tracing.plugins entry '" + name + "' (expected ec2, ecs, eks or elasticbeanstalk)");
 		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public ContextMissingReporter contextMissingReporter() {
+		return new ContextMissingReporter();
+	}
+
+	/** Start-up work on the main thread is untraced on purpose; after it, nothing is. */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> contextMissingAfterStartup(ContextMissingReporter reporter) {
+		return (event) -> reporter.startupFinished();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	public BackgroundWork backgroundWork(AWSXRayRecorder recorder) {
+		return new BackgroundWork(recorder);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class ContextMissingMetricConfiguration {
+
+		@Bean
+		MeterBinder xrayContextMissingMetric(ContextMissingReporter reporter) {
+			return (registry) -> FunctionCounter
+				.builder("xray.context.missing", reporter, ContextMissingReporter::count)
+				.description("Subsegments and annotations lost because the thread had no trace context")
+				.register(registry);
+		}
+
 	}
 
 	@Bean
@@ -161,11 +207,11 @@ public class XRayTracingAutoConfiguration {
 			// fixed() lets the SDK's AWS_XRAY_TRACING_NAME override the name
 			AWSXRayServletFilter filter = new AWSXRayServletFilter(SegmentNamingStrategy.fixed(serviceName), recorder);
 			FilterRegistrationBean<ExcludingTracingFilter> registration = new FilterRegistrationBean<>(
-					new ExcludingTracingFilter(filter, properties.getExcludedPaths()));
+					new ExcludingTracingFilter(filter, properties.getExcludedPaths(), new BackgroundWork(recorder)));
 			registration.setName("xrayServletFilter");
 			// first, so the segment covers everything else the service does with the
 			// request
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			registration.setOrder(FILTER_ORDER);
 			return registration;
 		}
 

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +55,9 @@ class TracedRequestsTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ContextMissingReporter contextMissing;
 
 	@DynamicPropertySource
 	static void tracing(DynamicPropertyRegistry registry) {
@@ -215,6 +220,67 @@ class TracedRequestsTests {
 		assertThat(exception.path("message").asString()).isEqualTo("inventory is offline");
 	}
 
+	/**
+	 * X-Ray's rule on the request's own segment: the answered status decides, whether or
+	 * not an exception was involved; a handled exception is still in {@code cause}.
+	 */
+	@ParameterizedTest(name = "{0} -> error={1} throttle={2} fault={3}")
+	@CsvSource({ "/answer/200, false, false, false, 200", "/answer/400, true, false, false, 400",
+			"/answer/404, true, false, false, 404", "/answer/409, true, false, false, 409",
+			"/answer/422, true, false, false, 422", "/answer/429, true, true, false, 429",
+			"/answer/500, false, false, true, 500", "/answer/503, false, false, true, 503",
+			"/handled/404, true, false, false, 404", "/handled/409, true, false, false, 409",
+			"/handled/429, true, true, false, 429", "/handled/503, false, false, true, 503",
+			"/unhandled, false, false, true, 500", "/call/404, false, false, false, 200",
+			"/refused, false, false, false, 200" })
+	void theStatusDecidesTheFlagsOfTheSegment(String path, boolean error, boolean throttle, boolean fault, int status) {
+		getAnyStatus(path);
+		JsonNode segment = daemon.awaitSegment((s) -> url(s).endsWith(path), WAIT);
+		assertThat(segment.path("http").path("response").path("status").asInt()).isEqualTo(status);
+		assertThat(segment.path("error").asBoolean(false)).as("error").isEqualTo(error);
+		assertThat(segment.path("throttle").asBoolean(false)).as("throttle").isEqualTo(throttle);
+		assertThat(segment.path("fault").asBoolean(false)).as("fault").isEqualTo(fault);
+		if (path.startsWith("/handled") || path.equals("/unhandled")) {
+			assertThat(segment.path("cause").path("exceptions").get(0).path("message").asString())
+				.isEqualTo(path.equals("/unhandled") ? "nobody handles this" : "rejected with " + status);
+		}
+	}
+
+	@Test
+	void readTimeoutOfTheCalleeIsAFaultOfTheCallOnly() {
+		get("/call/slowbody");
+		JsonNode segment = daemon.awaitSegment((s) -> url(s).endsWith("/call/slowbody"), WAIT);
+		// the sample answers 200 with a message: the request itself did not fail
+		assertThat(segment.path("fault").asBoolean(false)).isFalse();
+		assertThat(subsegmentNamed(segment, "downstream").orElseThrow().path("fault").asBoolean()).isTrue();
+	}
+
+	@Test
+	void lostContextIsCountedAndLoggedOncePerCodePath(CapturedOutput output) {
+		long before = this.contextMissing.count();
+		get("/lost");
+		get("/lost");
+		assertThat(this.contextMissing.count() - before).isEqualTo(2);
+		assertThat(this.contextMissing.countsByPath()).hasEntrySatisfying(this.contextMissing.countsByPath()
+			.keySet()
+			.stream()
+			.filter((path) -> path.contains("SampleController"))
+			.findFirst()
+			.orElseThrow(), (count) -> assertThat(count).isGreaterThanOrEqualTo(2));
+		assertThat(output.getAll().split("Trace context lost on thread", -1)).hasSize(2);
+		assertThat(output.getAll()).contains("SampleController.lambda$lost");
+	}
+
+	@Test
+	void carriedContextAndHealthProbesAreNotLostContext() {
+		long before = this.contextMissing.count();
+		get("/fanout/3");
+		get("/actuator/health");
+		get("/dynamo/probe");
+		daemon.awaitSegment((s) -> url(s).endsWith("/dynamo/probe"), WAIT);
+		assertThat(this.contextMissing.count()).isEqualTo(before);
+	}
+
 	@Test
 	void xrayEnabledBeanMethodsAreSubsegments() {
 		get("/price/kettle");
@@ -228,6 +294,16 @@ class TracedRequestsTests {
 		get("/call/200");
 		daemon.awaitSegment((s) -> url(s).endsWith("/call/200"), WAIT);
 		assertThat(daemon.segments()).noneMatch((s) -> url(s).contains("/actuator"));
+	}
+
+	private void getAnyStatus(String path) {
+		RestClient.create()
+			.get()
+			.uri("http://127.0.0.1:" + this.port + path)
+			.retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			})
+			.toBodilessEntity();
 	}
 
 	private void get(String path) {
@@ -271,7 +347,8 @@ class TracedRequestsTests {
 				int status = Integer.parseInt(path.substring("/status/".length()));
 				String key = (query != null && query.startsWith("item=")) ? "item" + query.substring(5)
 						: String.valueOf(status);
-				receivedHeaders.put(key, exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id"));
+				String header = exchange.getRequestHeaders().getFirst("X-Amzn-Trace-Id");
+				receivedHeaders.put(key, (header != null) ? header : "none");
 				byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
 				exchange.sendResponseHeaders(status, body.length);
 				exchange.getResponseBody().write(body);

@@ -68,6 +68,17 @@ public class SampleApplication {
 
 	}
 
+	static class Rejected extends RuntimeException {
+
+		final int status;
+
+		Rejected(int status) {
+			super("rejected with " + status);
+			this.status = status;
+		}
+
+	}
+
 	@RestController
 	static class SampleController {
 
@@ -152,6 +163,37 @@ public class SampleApplication {
 		@org.springframework.web.bind.annotation.ExceptionHandler(IllegalStateException.class)
 		org.springframework.http.ResponseEntity<String> offline(IllegalStateException ex) {
 			return org.springframework.http.ResponseEntity.status(503).body(ex.getMessage());
+		}
+
+		/** Answers with the status asked for, no exception involved. */
+		@GetMapping("/answer/{status}")
+		org.springframework.http.ResponseEntity<String> answer(@PathVariable int status) {
+			return org.springframework.http.ResponseEntity.status(status).body("answered " + status);
+		}
+
+		/** Throws; the exception handler below answers with the status asked for. */
+		@GetMapping("/handled/{status}")
+		String handled(@PathVariable int status) {
+			throw new Rejected(status);
+		}
+
+		@org.springframework.web.bind.annotation.ExceptionHandler(Rejected.class)
+		org.springframework.http.ResponseEntity<String> rejected(Rejected ex) {
+			return org.springframework.http.ResponseEntity.status(ex.status).body(ex.getMessage());
+		}
+
+		/** Throws what nothing handles: Spring Boot's error handling answers 500. */
+		@GetMapping("/unhandled")
+		String unhandled() {
+			throw new UnsupportedOperationException("nobody handles this");
+		}
+
+		/** Work handed to a pool that does not carry the trace context. */
+		@GetMapping("/lost")
+		String lost() {
+			return CompletableFuture
+				.supplyAsync(() -> this.downstream.get().uri("/status/200?item=lost").retrieve().body(String.class))
+				.join();
 		}
 
 		@GetMapping("/price/{item}")
