@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
@@ -54,6 +55,24 @@ class DynamoDbTablesTests {
 				Map.of("BootstrapCreates", "ACTIVE", "BootstrapCreatesToo", "ACTIVE"));
 		// a second start finds the table and leaves it alone
 		this.tables.ensureActive(first, true, Duration.ofSeconds(5));
+	}
+
+	/** The workshop lowers the ProductCatalog capacity: the table keeps serving. */
+	@Test
+	void aTableWhoseCapacityIsBeingChangedIsStillReady() throws Exception {
+		TableDefinition table = new TableDefinition("CapacityChanging", "id");
+		this.dynamoDb.createTable((create) -> create.tableName(table.name())
+			.attributeDefinitions((attribute) -> attribute.attributeName("id").attributeType(ScalarAttributeType.S))
+			.keySchema((key) -> key.attributeName("id").keyType(KeyType.HASH))
+			.provisionedThroughput((capacity) -> capacity.readCapacityUnits(40L).writeCapacityUnits(5L)));
+		this.tables.ensureActive(table, false, Duration.ofSeconds(10));
+
+		this.dynamoDb.updateTable((update) -> update.tableName(table.name())
+			.provisionedThroughput((capacity) -> capacity.readCapacityUnits(1L).writeCapacityUnits(1L)));
+
+		Health health = new DynamoDbHealthIndicator(this.tables, List.of(table)).health(true);
+		assertThat(health.getDetails()).containsEntry("tables", Map.of("CapacityChanging", "UPDATING"));
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
 	}
 
 	@Test
