@@ -74,6 +74,46 @@ class CatalogServiceApplicationTests {
 			.json("[\"garden\",\"kitchen\",\"office\",\"outdoors\"]");
 	}
 
+	/**
+	 * Every request reads by key or through an index: the DynamoDB subsegments the SDK
+	 * really sent name GetItem and Query, never Scan, and the home page's featured list
+	 * is one Query.
+	 */
+	@Test
+	void requestsQueryTheIndexesAndNeverScan() {
+		assertThat(dynamoDbCallsOf("/api/v1/products?featured=true")).containsExactly("Query ProductCatalog");
+		assertThat(dynamoDbCallsOf("/api/v1/products?category=office")).containsExactly("Query ProductCatalog");
+		// the catalog page: one Query per category
+		assertThat(dynamoDbCallsOf("/api/v1/products")).hasSize(4).containsOnly("Query ProductCatalog");
+		assertThat(dynamoDbCallsOf("/api/v1/categories")).isEmpty();
+		this.http.get()
+			.uri("/api/v1/products?featured=true")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(8)
+			.jsonPath("$[0].id")
+			.isEqualTo("P-0001");
+	}
+
+	/** The DynamoDB calls in the segment the SDK sent for one request. */
+	private List<String> dynamoDbCallsOf(String pathAndQuery) {
+		daemon.clear();
+		this.http.get().uri(pathAndQuery).exchange().expectStatus().isOk();
+		String path = pathAndQuery.replaceAll("\\?.*", "");
+		return operations(daemon.awaitSegment(
+				(s) -> "catalogservice".equals(s.path("name").asString())
+						&& s.path("http").path("request").path("url").asString().endsWith(path),
+				Duration.ofSeconds(10)));
+	}
+
+	private static List<String> operations(JsonNode segment) {
+		return XRayDaemonStub.walk(segment)
+			.filter((s) -> "DynamoDb".equals(s.path("name").asString()))
+			.map((s) -> s.path("aws").path("operation").asString() + " " + s.path("aws").path("table_name").asString())
+			.toList();
+	}
+
 	@Test
 	void productLookupIsTracedWithItsAnnotationAndDynamoDbCall() {
 		this.http.get()

@@ -1,6 +1,8 @@
 package com.anycompany.shop.tracing;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -16,6 +18,12 @@ public class ShopClientProperties {
 
 	/** Time allowed for another service to answer. */
 	private Duration readTimeout = Duration.ofSeconds(3);
+
+	/**
+	 * The services this one calls, by the name they have on the service map
+	 * ({@code shop.clients.services.catalogservice.base-url=...}).
+	 */
+	private final Map<String, Service> services = new LinkedHashMap<>();
 
 	private final Aws aws = new Aws();
 
@@ -35,8 +43,46 @@ public class ShopClientProperties {
 		this.readTimeout = readTimeout;
 	}
 
+	public Map<String, Service> getServices() {
+		return this.services;
+	}
+
 	public Aws getAws() {
 		return this.aws;
+	}
+
+	/** Where another service listens and how long to wait for it. */
+	public static class Service {
+
+		/**
+		 * Base URL, e.g. http://localhost:8081 (each service maps its *_ENDPOINT
+		 * variable).
+		 */
+		private String baseUrl;
+
+		/**
+		 * Time allowed for this service to answer, when it differs from
+		 * shop.clients.read-timeout: a caller waits longer than the whole chain of calls
+		 * behind the callee takes.
+		 */
+		private Duration readTimeout;
+
+		public String getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		public void setBaseUrl(String baseUrl) {
+			this.baseUrl = baseUrl;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
 	}
 
 	/** AWS SDK clients. */

@@ -10,7 +10,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +51,17 @@ public class ShopClientsAutoConfiguration {
 					tracing.getIfAvailable());
 		}
 
+	}
+
+	/** Reads the caller's budget of every request (after the tracing filter). */
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnMissingBean(name = "requestDeadlineFilter")
+	public FilterRegistrationBean<RequestDeadline> requestDeadlineFilter() {
+		FilterRegistrationBean<RequestDeadline> registration = new FilterRegistrationBean<>(new RequestDeadline());
+		registration.setName("requestDeadlineFilter");
+		registration.setOrder(XRayTracingAutoConfiguration.FILTER_ORDER + 1);
+		return registration;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -64,8 +64,9 @@ class TracedRequestsTests {
 		registry.add("shop.tracing.daemon-address", daemon::address);
 		registry.add("shop.tracing.centralized-sampling", () -> "false");
 		registry.add("shop.clients.read-timeout", () -> "2s");
-		registry.add("sample.downstream-url", () -> "http://127.0.0.1:" + downstream.getAddress().getPort());
-		registry.add("sample.closed-url", () -> "http://127.0.0.1:" + closedPort());
+		registry.add("shop.clients.services.downstream.base-url",
+				() -> "http://127.0.0.1:" + downstream.getAddress().getPort());
+		registry.add("shop.clients.services.closedservice.base-url", () -> "http://127.0.0.1:" + closedPort());
 	}
 
 	@BeforeEach
@@ -140,7 +141,10 @@ class TracedRequestsTests {
 		assertThat(call.path("fault").asBoolean()).isTrue();
 		assertThat(call.has("http") && call.path("http").has("response")).isFalse();
 		assertThat(call.path("cause").path("exceptions")).isNotEmpty();
-		assertThat(call.path("cause").path("exceptions").get(0).path("type").asString()).contains("ConnectException");
+		// the shop's own exception, with the connection failure beneath it
+		assertThat(call.path("cause").path("exceptions").valueStream().map((e) -> e.path("type").asString()))
+			.contains("com.anycompany.shop.tracing.DownstreamUnavailableException")
+			.anyMatch((type) -> type.contains("ConnectException"));
 	}
 
 	@Test

@@ -22,7 +22,8 @@ class XRayTracingAutoConfigurationTests {
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(XRayTracingAutoConfiguration.class, ShopClientsAutoConfiguration.class,
 				RestClientAutoConfiguration.class))
-		.withPropertyValues("spring.application.name=catalogservice", "shop.tracing.centralized-sampling=false");
+		.withPropertyValues("spring.application.name=catalogservice", "shop.tracing.centralized-sampling=false",
+				"shop.clients.services.catalogservice.base-url=http://127.0.0.1:9");
 
 	@Test
 	void tracesEverythingByDefault() {
@@ -38,7 +39,10 @@ class XRayTracingAutoConfigurationTests {
 			assertThat(awsClients).extracting("interceptors")
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
 				.hasExactlyElementsOfTypes(TracingInterceptor.class);
-			assertThat(interceptorsOf(context.getBean(RemoteServiceClients.class))).hasSize(1);
+			// the call's subsegment first, then the budget header and no-answer mapping
+			assertThat(interceptorsOf(context.getBean(RemoteServiceClients.class))).hasSize(2)
+				.first()
+				.isInstanceOf(XRayRestClientInterceptor.class);
 		});
 	}
 
@@ -50,12 +54,14 @@ class XRayTracingAutoConfigurationTests {
 				.doesNotHaveBean(TracingInterceptor.class)
 				.doesNotHaveBean(TaskDecorator.class)
 				.doesNotHaveBean(XRayEnabledAspect.class)
-				.doesNotHaveBean(FilterRegistrationBean.class);
+				.doesNotHaveBean("xrayServletFilter")
+				.hasBean("requestDeadlineFilter");
 			// the client factories are still there, untraced
 			assertThat(context.getBean(AwsClients.class)).extracting("interceptors")
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
 				.isEmpty();
-			assertThat(interceptorsOf(context.getBean(RemoteServiceClients.class))).isEmpty();
+			assertThat(interceptorsOf(context.getBean(RemoteServiceClients.class))).hasSize(1)
+				.noneMatch(XRayRestClientInterceptor.class::isInstance);
 			assertThat(context).hasSingleBean(TraceAnnotations.class);
 		});
 	}
@@ -96,7 +102,7 @@ class XRayTracingAutoConfigurationTests {
 
 	private static java.util.List<ClientHttpRequestInterceptor> interceptorsOf(RemoteServiceClients clients) {
 		java.util.List<ClientHttpRequestInterceptor> seen = new java.util.ArrayList<>();
-		RestClient.Builder builder = clients.builder("catalogservice", "http://127.0.0.1:9");
+		RestClient.Builder builder = clients.builder("catalogservice");
 		builder.requestInterceptors(seen::addAll);
 		return seen;
 	}

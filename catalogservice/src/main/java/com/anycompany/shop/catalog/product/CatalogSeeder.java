@@ -27,15 +27,17 @@ class CatalogSeeder implements ApplicationRunner, Ordered {
 	@Override
 	public void run(ApplicationArguments args) {
 		if (this.products.isEmpty()) {
-			this.products.saveAll(OriginalCatalog.products());
+			this.products.saveAll(OriginalCatalog.products(), OriginalCatalog.featured());
 			logger.info("Seeded the product table with {} products", OriginalCatalog.products().size());
 		}
 	}
 
 	/** After the table bootstrap, which runs first. */
+	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 10;
+		return ORDER;
 	}
 
 }

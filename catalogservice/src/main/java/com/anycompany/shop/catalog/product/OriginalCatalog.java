@@ -1,7 +1,13 @@
 package com.anycompany.shop.catalog.product;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 /**
@@ -90,11 +96,26 @@ final class OriginalCatalog {
 			product("P-0024", "Brass Bookends", "office", "31.00",
 					"A pair of heavy solid-brass bookends that keep a shelf of hardbacks upright.", "brass", "books"));
 
+	private static final int FEATURED_PER_CATEGORY = 2;
+
 	private OriginalCatalog() {
 	}
 
 	static List<Product> products() {
 		return PRODUCTS;
+	}
+
+	/** The products the home page features: the first two of each category. */
+	static Set<String> featured() {
+		Map<String, List<String>> byCategory = new LinkedHashMap<>();
+		PRODUCTS.stream()
+			.sorted(Comparator.comparing(Product::id))
+			.forEach((product) -> byCategory.computeIfAbsent(product.category(), (category) -> new ArrayList<>())
+				.add(product.id()));
+		return byCategory.values()
+			.stream()
+			.flatMap((ids) -> ids.stream().limit(FEATURED_PER_CATEGORY))
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	private static Product product(String id, String name, String category, String price, String description,

@@ -20,17 +20,24 @@ class ProductController {
 
 	private final ProductRepository products;
 
+	private final Categories categories;
+
 	private final TraceAnnotations trace;
 
-	ProductController(ProductRepository products, TraceAnnotations trace) {
+	ProductController(ProductRepository products, Categories categories, TraceAnnotations trace) {
 		this.products = products;
+		this.categories = categories;
 		this.trace = trace;
 	}
 
 	@GetMapping("/products")
-	List<Product> products(@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9-]{0,64}") String category) {
+	List<Product> products(@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9-]{0,64}") String category,
+			@RequestParam(defaultValue = "false") boolean featured) {
+		if (featured) {
+			return this.products.findFeatured();
+		}
 		if (category == null || category.isEmpty()) {
-			return this.products.findAll();
+			return this.products.findAll(this.categories.names());
 		}
 		return this.products.findByCategory(category);
 	}
@@ -43,7 +50,7 @@ class ProductController {
 
 	@GetMapping("/categories")
 	List<String> categories() {
-		return this.products.categories();
+		return this.categories.names();
 	}
 
 }

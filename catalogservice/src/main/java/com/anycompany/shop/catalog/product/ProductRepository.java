@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import com.anycompany.shop.support.dynamodb.TableDefinition;
@@ -15,17 +16,34 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import org.springframework.stereotype.Repository;
 
 /**
- * Products in the DynamoDB table (hash key {@code id}). The catalog is small, so listing
- * scans the table; the order the shop shows is by id.
+ * Products in the DynamoDB table (hash key {@code id}), read the way DynamoDB is meant to
+ * be read: by key ({@code GetItem}) or through a global secondary index ({@code Query}),
+ * never by scanning the table on a request.
+ * <ul>
+ * <li>{@value #CATEGORY_INDEX} (category, id): the products of one category, in id
+ * order.</li>
+ * <li>{@value #FEATURED_INDEX} (featured, id): a sparse index holding only the products
+ * the home page features, so the home page costs one Query.</li>
+ * </ul>
+ * The list of categories changes only when the catalog does, so it is not read per
+ * request either: {@link CategoryIndex} keeps it, refreshed in the background.
  */
 @Repository
 class ProductRepository {
+
+	static final String CATEGORY_INDEX = "CategoryIndex";
+
+	static final String FEATURED_INDEX = "FeaturedIndex";
+
+	/** The value of the {@code featured} attribute of the home page's products. */
+	static final String FEATURED_ON_HOME = "home";
 
 	/** DynamoDB's limit for one BatchWriteItem call. */
 	private static final int BATCH_SIZE = 25;
@@ -46,21 +64,29 @@ class ProductRepository {
 		return (item == null || item.isEmpty()) ? Optional.empty() : Optional.of(toProduct(item));
 	}
 
-	List<Product> findAll() {
-		return scan(ScanRequest.builder().tableName(this.table).build());
-	}
-
+	/** One Query on the category index. */
 	List<Product> findByCategory(String category) {
-		return scan(ScanRequest.builder()
-			.tableName(this.table)
-			.filterExpression("#category = :category")
-			.expressionAttributeNames(Map.of("#category", "category"))
-			.expressionAttributeValues(Map.of(":category", s(category)))
-			.build());
+		return query(CATEGORY_INDEX, "category", category);
 	}
 
-	/** The categories that hold at least one product, sorted. */
-	List<String> categories() {
+	/** One Query on the sparse featured index. */
+	List<Product> findFeatured() {
+		return query(FEATURED_INDEX, "featured", FEATURED_ON_HOME);
+	}
+
+	/** One Query per category, sorted by id (the catalog page lists everything). */
+	List<Product> findAll(List<String> categories) {
+		List<Product> products = new ArrayList<>();
+		categories.forEach((category) -> products.addAll(findByCategory(category)));
+		products.sort(Comparator.comparing(Product::id));
+		return products;
+	}
+
+	/**
+	 * The categories that hold at least one product, sorted. Reads only the category
+	 * attribute of every item: meant for the background refresh, never for a request.
+	 */
+	List<String> readCategories() {
 		ScanRequest request = ScanRequest.builder()
 			.tableName(this.table)
 			.projectionExpression("#category")
@@ -71,16 +97,18 @@ class ProductRepository {
 		return List.copyOf(categories);
 	}
 
+	/** At start-up, before seeding. */
 	boolean isEmpty() {
 		return this.dynamoDb.scan((request) -> request.tableName(this.table).limit(1)).count() == 0;
 	}
 
-	void saveAll(List<Product> products) {
+	/** Writes the products; those in {@code featured} are marked for the home page. */
+	void saveAll(List<Product> products, Set<String> featured) {
 		for (int start = 0; start < products.size(); start += BATCH_SIZE) {
 			List<WriteRequest> writes = products.subList(start, Math.min(start + BATCH_SIZE, products.size()))
 				.stream()
 				.map((product) -> WriteRequest.builder()
-					.putRequest(PutRequest.builder().item(toItem(product)).build())
+					.putRequest(PutRequest.builder().item(toItem(product, featured.contains(product.id()))).build())
 					.build())
 				.toList();
 			Map<String, List<WriteRequest>> pending = Map.of(this.table, writes);
@@ -94,15 +122,25 @@ class ProductRepository {
 		}
 	}
 
-	private List<Product> scan(ScanRequest request) {
+	private List<Product> query(String index, String attribute, String value) {
+		QueryRequest request = QueryRequest.builder()
+			.tableName(this.table)
+			.indexName(index)
+			.keyConditionExpression("#key = :value")
+			.expressionAttributeNames(Map.of("#key", attribute))
+			.expressionAttributeValues(Map.of(":value", s(value)))
+			.build();
 		List<Product> products = new ArrayList<>();
-		this.dynamoDb.scanPaginator(request).items().forEach((item) -> products.add(toProduct(item)));
-		products.sort(Comparator.comparing(Product::id));
+		// the index's sort key is the id: pages come back in id order
+		this.dynamoDb.queryPaginator(request).items().forEach((item) -> products.add(toProduct(item)));
 		return products;
 	}
 
-	private static Map<String, AttributeValue> toItem(Product product) {
+	private static Map<String, AttributeValue> toItem(Product product, boolean featured) {
 		Map<String, AttributeValue> item = new HashMap<>();
+		if (featured) {
+			item.put("featured", s(FEATURED_ON_HOME));
+		}
 		item.put("id", s(product.id()));
 		item.put("name", s(product.name()));
 		item.put("description", s(product.description()));

@@ -1,5 +1,7 @@
 package com.anycompany.shop.catalog.product;
 
+import java.util.List;
+
 import com.anycompany.shop.support.dynamodb.TableDefinition;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -14,10 +16,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ProductTableConfiguration {
 
-	/** Named by CATALOG_TABLE (default ProductCatalog), hash key {@code id}. */
+	/**
+	 * Named by CATALOG_TABLE (default ProductCatalog), hash key {@code id}, with the
+	 * indexes {@link ProductRepository} queries.
+	 */
 	@Bean
 	TableDefinition productTable(@Value("${shop.catalog.table}") String name) {
-		return new TableDefinition(name, "id");
+		return new TableDefinition(name, "id",
+				List.of(new TableDefinition.Index(ProductRepository.CATEGORY_INDEX, "category", "id"),
+						new TableDefinition.Index(ProductRepository.FEATURED_INDEX, "featured", "id")));
 	}
 
 }

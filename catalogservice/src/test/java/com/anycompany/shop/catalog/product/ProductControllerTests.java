@@ -37,11 +37,15 @@ class ProductControllerTests {
 	private ProductRepository products;
 
 	@MockitoBean
+	private Categories categories;
+
+	@MockitoBean
 	private TraceAnnotations trace;
 
 	@Test
 	void listsProducts() throws Exception {
-		given(this.products.findAll()).willReturn(List.of(KETTLE));
+		given(this.categories.names()).willReturn(List.of("kitchen"));
+		given(this.products.findAll(List.of("kitchen"))).willReturn(List.of(KETTLE));
 		this.mvc.perform(get("/api/v1/products"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].id").value("P-0001"))
@@ -103,8 +107,17 @@ class ProductControllerTests {
 	}
 
 	@Test
+	void listsTheFeaturedProducts() throws Exception {
+		given(this.products.findFeatured()).willReturn(List.of(KETTLE));
+		this.mvc.perform(get("/api/v1/products").param("featured", "true"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].id").value("P-0001"));
+		then(this.products).should().findFeatured();
+	}
+
+	@Test
 	void listsCategories() throws Exception {
-		given(this.products.categories()).willReturn(List.of("garden", "kitchen"));
+		given(this.categories.names()).willReturn(List.of("garden", "kitchen"));
 		this.mvc.perform(get("/api/v1/categories"))
 			.andExpect(status().isOk())
 			.andExpect(content().json("[\"garden\",\"kitchen\"]"));
@@ -112,7 +125,7 @@ class ProductControllerTests {
 
 	@Test
 	void unreachableDynamoDbIsProblem503WithoutStackTrace() throws Exception {
-		given(this.products.findAll()).willThrow(SdkClientException.create("Unable to execute HTTP request"));
+		given(this.products.findAll(List.of())).willThrow(SdkClientException.create("Unable to execute HTTP request"));
 		this.mvc.perform(get("/api/v1/products"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -123,7 +136,7 @@ class ProductControllerTests {
 
 	@Test
 	void unexpectedFailureIsProblem500WithoutInternals() throws Exception {
-		given(this.products.categories()).willThrow(new IllegalStateException("secret internals"));
+		given(this.categories.names()).willThrow(new IllegalStateException("secret internals"));
 		this.mvc.perform(get("/api/v1/categories"))
 			.andExpect(status().isInternalServerError())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))

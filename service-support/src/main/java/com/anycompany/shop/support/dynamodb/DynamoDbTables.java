@@ -1,6 +1,10 @@
 package com.anycompany.shop.support.dynamodb;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +16,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -97,13 +103,29 @@ public class DynamoDbTables {
 	}
 
 	private void createIfMissing(TableDefinition table) {
+		Set<String> attributes = new LinkedHashSet<>();
+		attributes.add(table.hashKey());
+		List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+		for (TableDefinition.Index index : table.indexes()) {
+			attributes.add(index.hashKey());
+			attributes.add(index.rangeKey());
+			indexes.add(GlobalSecondaryIndex.builder()
+				.indexName(index.name())
+				.keySchema(KeySchemaElement.builder().attributeName(index.hashKey()).keyType(KeyType.HASH).build(),
+						KeySchemaElement.builder().attributeName(index.rangeKey()).keyType(KeyType.RANGE).build())
+				.projection((projection) -> projection.projectionType(ProjectionType.ALL))
+				.build());
+		}
 		try {
 			this.dynamoDb.createTable((request) -> request.tableName(table.name())
-				.attributeDefinitions(AttributeDefinition.builder()
-					.attributeName(table.hashKey())
-					.attributeType(ScalarAttributeType.S)
-					.build())
+				.attributeDefinitions(attributes.stream()
+					.map((name) -> AttributeDefinition.builder()
+						.attributeName(name)
+						.attributeType(ScalarAttributeType.S)
+						.build())
+					.toList())
 				.keySchema(KeySchemaElement.builder().attributeName(table.hashKey()).keyType(KeyType.HASH).build())
+				.globalSecondaryIndexes(indexes.isEmpty() ? null : indexes)
 				.billingMode(BillingMode.PAY_PER_REQUEST));
 			logger.info("Creating DynamoDB table {}", table.name());
 		}

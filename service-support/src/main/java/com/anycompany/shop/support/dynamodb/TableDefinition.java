@@ -1,5 +1,7 @@
 package com.anycompany.shop.support.dynamodb;
 
+import java.util.List;
+
 import org.springframework.util.Assert;
 
 /**
@@ -18,12 +20,36 @@ import org.springframework.util.Assert;
  *
  * @param name the table's name
  * @param hashKey the name of its hash (partition) key, a string attribute
+ * @param indexes its global secondary indexes (created with the table, all attributes
+ * projected)
  */
-public record TableDefinition(String name, String hashKey) {
+public record TableDefinition(String name, String hashKey, List<Index> indexes) {
 
 	public TableDefinition {
 		Assert.hasText(name, "A table needs a name");
 		Assert.hasText(hashKey, "A table needs a hash key");
+		indexes = List.copyOf(indexes);
+	}
+
+	public TableDefinition(String name, String hashKey) {
+		this(name, hashKey, List.of());
+	}
+
+	/**
+	 * A global secondary index keyed by string attributes.
+	 *
+	 * @param name the index's name
+	 * @param hashKey its partition key
+	 * @param rangeKey its sort key
+	 */
+	public record Index(String name, String hashKey, String rangeKey) {
+
+		public Index {
+			Assert.hasText(name, "An index needs a name");
+			Assert.hasText(hashKey, "An index needs a hash key");
+			Assert.hasText(rangeKey, "An index needs a sort key");
+		}
+
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 import com.amazonaws.xray.spring.aop.XRayEnabled;
 import com.anycompany.shop.tracing.AwsClients;
+import com.anycompany.shop.tracing.DownstreamRejectedException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 import com.anycompany.shop.tracing.TraceAnnotations;
 import org.slf4j.Logger;
@@ -17,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -49,13 +50,13 @@ public class SampleApplication {
 	}
 
 	@Bean
-	RestClient downstream(RemoteServiceClients clients, @Value("${sample.downstream-url}") String url) {
-		return clients.builder("downstream", url).build();
+	RestClient downstream(RemoteServiceClients clients) {
+		return clients.builder("downstream").build();
 	}
 
 	@Bean
-	RestClient closedService(RemoteServiceClients clients, @Value("${sample.closed-url}") String url) {
-		return clients.builder("closedservice", url).build();
+	RestClient closedService(RemoteServiceClients clients) {
+		return clients.builder("closedservice").build();
 	}
 
 	@Service
@@ -113,7 +114,10 @@ public class SampleApplication {
 			try {
 				return this.downstream.get().uri("/status/{status}", status).retrieve().body(String.class);
 			}
-			catch (RestClientException ex) {
+			catch (DownstreamRejectedException | DownstreamUnavailableException | RestClientException ex) {
+				// a raw RestClient reports a body cut off half-way as
+				// RestClientException;
+				// the @HttpExchange clients of RemoteServiceClients.service map it too
 				return "downstream failed: " + ex.getClass().getSimpleName();
 			}
 		}
@@ -130,7 +134,7 @@ public class SampleApplication {
 			try {
 				return this.closedService.get().uri("/anything").retrieve().body(String.class);
 			}
-			catch (RestClientException ex) {
+			catch (DownstreamUnavailableException ex) {
 				return "closed service failed: " + ex.getClass().getSimpleName();
 			}
 		}
