@@ -40,7 +40,7 @@ class CartController {
 
 	@PostMapping
 	Cart add(@Valid @RequestBody AddToCartRequest request) {
-		if (!this.catalog.exists(request.productId())) {
+		if (this.catalog.product(request.productId()).isEmpty()) {
 			throw new ProductNotFoundException(request.productId());
 		}
 		return this.carts.add(request.cartId(), request.productId(), request.quantity());

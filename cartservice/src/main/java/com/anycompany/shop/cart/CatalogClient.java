@@ -1,41 +1,29 @@
 package com.anycompany.shop.cart;
 
-import org.springframework.http.HttpStatusCode;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
 
 /**
- * Calls to catalogservice. The {@link RestClient} comes from the tracing module's
- * {@code RemoteServiceClients}: timeouts, a subsegment per call and the trace header.
+ * What cartservice asks catalogservice. Made by the tracing module's
+ * {@code RemoteServiceClients}: timeouts, a subsegment per call, and the shop's status
+ * mapping (an unreachable or failing catalog is a 503 naming it).
  */
-public class CatalogClient {
+@HttpExchange("/api/v1")
+public interface CatalogClient {
 
-	private final RestClient http;
+	/** The product, or empty when the catalog does not know it. */
+	@GetExchange("/product/{id}")
+	Optional<CatalogProduct> product(@PathVariable String id);
 
-	public CatalogClient(RestClient http) {
-		this.http = http;
-	}
+	/** The part of a product the cart needs: that it exists. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record CatalogProduct(String id) {
 
-	/**
-	 * Whether the catalog holds the product.
-	 * @throws CatalogUnavailableException when the catalog cannot answer the question
-	 */
-	public boolean exists(String productId) {
-		try {
-			return this.http.get().uri("/api/v1/product/{id}", productId).exchange((request, response) -> {
-				HttpStatusCode status = response.getStatusCode();
-				if (status.is2xxSuccessful()) {
-					return true;
-				}
-				if (status.value() == 404) {
-					return false;
-				}
-				throw new CatalogUnavailableException("it answered " + status.value(), null);
-			});
-		}
-		catch (ResourceAccessException ex) {
-			throw new CatalogUnavailableException("no answer", ex);
-		}
 	}
 
 }

@@ -2,7 +2,6 @@ package com.anycompany.shop.cart;
 
 import com.anycompany.shop.tracing.RemoteServiceClients;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class ClientConfiguration {
 
 	@Bean
-	CatalogClient catalogClient(RemoteServiceClients clients, @Value("${shop.endpoints.catalog}") String url) {
-		return new CatalogClient(clients.builder("catalogservice", url).build());
+	CatalogClient catalogClient(RemoteServiceClients clients) {
+		return clients.service(CatalogClient.class, "catalogservice");
 	}
 
 }

@@ -1,7 +1,10 @@
 package com.anycompany.shop.cart;
 
+import java.util.Optional;
+
 import java.util.List;
 
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,7 +49,7 @@ class CartControllerTests {
 
 	@Test
 	void addsAProductTheCatalogKnows() throws Exception {
-		given(this.catalog.exists("P-0001")).willReturn(true);
+		given(this.catalog.product("P-0001")).willReturn(Optional.of(new CatalogClient.CatalogProduct("P-0001")));
 		given(this.carts.add("abc", "P-0001", 3)).willReturn(new Cart("abc", List.of(new CartItem("P-0001", 3))));
 		this.mvc.perform(add("{\"cartId\":\"abc\",\"productId\":\"P-0001\",\"quantity\":3}"))
 			.andExpect(status().isOk())
@@ -55,7 +58,7 @@ class CartControllerTests {
 
 	@Test
 	void unknownProductIsProblem404AndChangesNothing() throws Exception {
-		given(this.catalog.exists("P-0999")).willReturn(false);
+		given(this.catalog.product("P-0999")).willReturn(Optional.empty());
 		this.mvc.perform(add("{\"cartId\":\"abc\",\"productId\":\"P-0999\",\"quantity\":1}"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -65,17 +68,18 @@ class CartControllerTests {
 
 	@Test
 	void unreachableCatalogIsProblem503() throws Exception {
-		given(this.catalog.exists("P-0001")).willThrow(new CatalogUnavailableException("no answer", null));
+		given(this.catalog.product("P-0001"))
+			.willThrow(new DownstreamUnavailableException("catalogservice", "no answer", null));
 		this.mvc.perform(add("{\"cartId\":\"abc\",\"productId\":\"P-0001\",\"quantity\":1}"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.title").value("Catalog unavailable"));
+			.andExpect(jsonPath("$.service").value("catalogservice"));
 		verifyNoInteractions(this.carts);
 	}
 
 	@Test
 	void lineOverTheLimitIsProblem400() throws Exception {
-		given(this.catalog.exists("P-0001")).willReturn(true);
+		given(this.catalog.product("P-0001")).willReturn(Optional.of(new CatalogClient.CatalogProduct("P-0001")));
 		given(this.carts.add("abc", "P-0001", 50)).willThrow(new CartLimitException("too many"));
 		this.mvc.perform(add("{\"cartId\":\"abc\",\"productId\":\"P-0001\",\"quantity\":50}"))
 			.andExpect(status().isBadRequest())

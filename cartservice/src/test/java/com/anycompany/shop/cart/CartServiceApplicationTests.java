@@ -43,7 +43,7 @@ class CartServiceApplicationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shop.clients.aws.endpoint", LocalDynamoDb::endpoint);
 		registry.add("shop.tracing.daemon-address", daemon::address);
-		registry.add("shop.endpoints.catalog", catalog::url);
+		registry.add("shop.clients.services.catalogservice.base-url", catalog::url);
 		for (String id : List.of("P-0001", "P-0002")) {
 			catalog.answer("GET", "/api/v1/product/" + id, 200, "{\"id\":\"" + id + "\",\"name\":\"Thing\"}");
 		}

@@ -3,6 +3,8 @@ package com.anycompany.shop.cart;
 import java.time.Duration;
 
 import com.anycompany.shop.testsupport.StubHttpServer;
+import com.anycompany.shop.tracing.DownstreamRejectedException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 import com.anycompany.shop.tracing.ShopClientProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -30,37 +32,51 @@ class CatalogClientTests {
 	@Test
 	void productTheCatalogReturnsExists() {
 		this.catalog.answer("GET", "/api/v1/product/P-0001", 200, KETTLE);
-		assertThat(client(this.catalog.url()).exists("P-0001")).isTrue();
+		assertThat(client(this.catalog.url()).product("P-0001")).hasValue(new CatalogClient.CatalogProduct("P-0001"));
 		assertThat(this.catalog.received()).extracting(StubHttpServer.Received::request)
 			.containsExactly("GET /api/v1/product/P-0001");
 	}
 
 	@Test
 	void productTheCatalogAnswers404ForDoesNotExist() {
-		assertThat(client(this.catalog.url()).exists("P-0999")).isFalse();
+		this.catalog.answer("GET", "/api/v1/product/P-0999", 404, "{\"status\":404,\"title\":\"Product not found\"}");
+		assertThat(client(this.catalog.url()).product("P-0999")).isEmpty();
+	}
+
+	@Test
+	void aBadRequestKeepsItsMeaning() {
+		this.catalog.answer("GET", "/api/v1/product/x", 400,
+				"{\"status\":400,\"title\":\"Invalid request\",\"errors\":[\"id: must match\"]}");
+		assertThatExceptionOfType(DownstreamRejectedException.class)
+			.isThrownBy(() -> client(this.catalog.url()).product("x"))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+				assertThat(ex.fieldErrors()).containsEntry("id", "must match");
+			});
 	}
 
 	@Test
 	void failingCatalogIsUnavailable() {
 		this.catalog.answer("GET", "/api/v1/product/P-0001", 500, "{}");
-		assertThatExceptionOfType(CatalogUnavailableException.class)
-			.isThrownBy(() -> client(this.catalog.url()).exists("P-0001"))
+		assertThatExceptionOfType(DownstreamUnavailableException.class)
+			.isThrownBy(() -> client(this.catalog.url()).product("P-0001"))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
+			.satisfies((ex) -> assertThat(ex.getService()).isEqualTo("catalogservice"))
 			.withMessageContaining("500");
 	}
 
 	@Test
 	void refusedConnectionIsUnavailable() {
-		assertThatExceptionOfType(CatalogUnavailableException.class)
-			.isThrownBy(() -> client(StubHttpServer.refusingUrl()).exists("P-0001"));
+		assertThatExceptionOfType(DownstreamUnavailableException.class)
+			.isThrownBy(() -> client(StubHttpServer.refusingUrl()).product("P-0001"));
 	}
 
 	@Test
 	void slowCatalogTimesOut() {
 		this.catalog.answer("GET", "/api/v1/product/P-0001", 200, KETTLE, Duration.ofSeconds(3));
 		long start = System.nanoTime();
-		assertThatExceptionOfType(CatalogUnavailableException.class)
-			.isThrownBy(() -> impatientClient(this.catalog.url()).exists("P-0001"));
+		assertThatExceptionOfType(DownstreamUnavailableException.class)
+			.isThrownBy(() -> impatientClient(this.catalog.url()).product("P-0001"));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
 	}
 
@@ -76,10 +92,11 @@ class CatalogClientTests {
 	}
 
 	private static CatalogClient client(String url, ShopClientProperties properties) {
-		RestClient http = new RemoteServiceClients(RestClient.builder(), properties, null)
-			.builder("catalogservice", url)
-			.build();
-		return new CatalogClient(http);
+		ShopClientProperties.Service catalog = new ShopClientProperties.Service();
+		catalog.setBaseUrl(url);
+		properties.getServices().put("catalogservice", catalog);
+		return new RemoteServiceClients(RestClient.builder(), properties, null).service(CatalogClient.class,
+				"catalogservice");
 	}
 
 }

@@ -4,69 +4,29 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-import org.springframework.http.HttpStatusCode;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.service.annotation.DeleteExchange;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
 
 /**
- * Calls to cartservice, through a {@link RestClient} from the tracing module's
- * {@code RemoteServiceClients} (timeouts, a subsegment per call, the trace header).
+ * What orderservice asks cartservice. Made by the tracing module's
+ * {@code RemoteServiceClients} (timeouts, a subsegment per call, the shop's status
+ * mapping).
  */
-public class CartClient {
+@HttpExchange("/api/v1/cart")
+public interface CartClient {
 
-	private static final String SERVICE = "cartservice";
+	/** The cart's lines (none for an unknown cart). */
+	@GetExchange("/{cartId}")
+	CartContents cart(@PathVariable String cartId);
 
-	private final RestClient http;
-
-	public CartClient(RestClient http) {
-		this.http = http;
-	}
-
-	/**
-	 * The cart's lines (none for an unknown cart).
-	 * @throws DownstreamUnavailableException when cartservice cannot answer
-	 */
-	public CartContents cart(String cartId) {
-		try {
-			return this.http.get().uri("/api/v1/cart/{cartId}", cartId).exchange((request, response) -> {
-				requireSuccess(response.getStatusCode());
-				CartContents cart = response.bodyTo(CartContents.class);
-				if (cart == null) {
-					throw new DownstreamUnavailableException(SERVICE, "it answered without a cart", null);
-				}
-				return cart;
-			});
-		}
-		catch (ResourceAccessException ex) {
-			throw new DownstreamUnavailableException(SERVICE, "no answer", ex);
-		}
-	}
-
-	/**
-	 * Empties the cart.
-	 * @throws DownstreamUnavailableException when cartservice cannot answer
-	 */
-	public void empty(String cartId) {
-		try {
-			this.http.delete().uri("/api/v1/cart/{cartId}", cartId).exchange((request, response) -> {
-				requireSuccess(response.getStatusCode());
-				return null;
-			});
-		}
-		catch (ResourceAccessException ex) {
-			throw new DownstreamUnavailableException(SERVICE, "no answer", ex);
-		}
-	}
-
-	private static void requireSuccess(HttpStatusCode status) {
-		if (!status.is2xxSuccessful()) {
-			throw new DownstreamUnavailableException(SERVICE, "it answered " + status.value(), null);
-		}
-	}
+	@DeleteExchange("/{cartId}")
+	void empty(@PathVariable String cartId);
 
 	/** A cart as cartservice returns it. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record CartContents(String cartId, List<Line> items) {
+	record CartContents(String cartId, List<Line> items) {
 
 		public CartContents {
 			items = (items != null) ? List.copyOf(items) : List.of();

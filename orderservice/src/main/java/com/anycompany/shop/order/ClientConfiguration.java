@@ -2,7 +2,6 @@ package com.anycompany.shop.order;
 
 import com.anycompany.shop.tracing.RemoteServiceClients;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,13 +9,13 @@ import org.springframework.context.annotation.Configuration;
 class ClientConfiguration {
 
 	@Bean
-	CartClient cartClient(RemoteServiceClients clients, @Value("${shop.endpoints.cart}") String url) {
-		return new CartClient(clients.builder("cartservice", url).build());
+	CartClient cartClient(RemoteServiceClients clients) {
+		return clients.service(CartClient.class, "cartservice");
 	}
 
 	@Bean
-	CatalogClient catalogClient(RemoteServiceClients clients, @Value("${shop.endpoints.catalog}") String url) {
-		return new CatalogClient(clients.builder("catalogservice", url).build());
+	CatalogClient catalogClient(RemoteServiceClients clients) {
+		return clients.service(CatalogClient.class, "catalogservice");
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -45,6 +46,17 @@ class OrderController {
 			return ResponseEntity.created(URI.create("/api/v1/order/" + placed.order().orderId())).body(placed.order());
 		}
 		return ResponseEntity.ok(placed.order());
+	}
+
+	/**
+	 * The order an idempotency key placed: how a client that gave up waiting learns
+	 * whether its order exists.
+	 */
+	@GetMapping(params = "idempotencyKey")
+	Order orderFor(@RequestParam @Pattern(regexp = ID_PATTERN) String idempotencyKey) {
+		String orderId = OrderIds.fromIdempotencyKey(idempotencyKey);
+		this.trace.put("OrderID", orderId);
+		return this.orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
 	}
 
 	@GetMapping("/{orderId}")

@@ -3,6 +3,7 @@ package com.anycompany.shop.order;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -11,12 +12,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import com.amazonaws.xray.spring.aop.XRayEnabled;
+import com.anycompany.shop.tracing.DownstreamRejectedException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.tracing.RequestDeadline;
 import com.anycompany.shop.tracing.TraceAnnotations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -50,20 +55,24 @@ public class OrderPlacement {
 
 	private final Clock clock;
 
+	private final Duration minTimeToStore;
+
 	@Autowired
 	OrderPlacement(OrderRepository orders, CartClient carts, CatalogClient catalog,
-			@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, TraceAnnotations trace) {
-		this(orders, carts, catalog, executor, trace, Clock.systemUTC());
+			@Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, TraceAnnotations trace,
+			@Value("${shop.order.min-time-to-store:1s}") Duration minTimeToStore) {
+		this(orders, carts, catalog, executor, trace, Clock.systemUTC(), minTimeToStore);
 	}
 
 	OrderPlacement(OrderRepository orders, CartClient carts, CatalogClient catalog, AsyncTaskExecutor executor,
-			TraceAnnotations trace, Clock clock) {
+			TraceAnnotations trace, Clock clock, Duration minTimeToStore) {
 		this.orders = orders;
 		this.carts = carts;
 		this.catalog = catalog;
 		this.executor = executor;
 		this.trace = trace;
 		this.clock = clock;
+		this.minTimeToStore = minTimeToStore;
 	}
 
 	/**
@@ -74,12 +83,17 @@ public class OrderPlacement {
 		String orderId = OrderIds.fromIdempotencyKey(request.idempotencyKey());
 		this.trace.put("OrderID", orderId);
 		// a repeated submission comes after the first emptied the cart: answer it
-		// from the stored order, before looking at the cart at all
+		// from the stored order, before looking at the cart at all, and finish what the
+		// first may not have (its cart's lines were bought)
 		Optional<Order> earlier = this.orders.findById(orderId);
 		if (earlier.isPresent()) {
+			emptyCart(earlier.get().cartId());
 			return new PlacedOrder(earlier.get(), false);
 		}
 		CartClient.CartContents cart = this.carts.cart(request.cartId());
+		if (cart == null) {
+			throw new DownstreamUnavailableException("cartservice", "it answered without a cart", null);
+		}
 		if (cart.items().isEmpty()) {
 			throw new EmptyCartException(request.cartId());
 		}
@@ -90,6 +104,7 @@ public class OrderPlacement {
 		Order order = new Order(orderId, request.idempotencyKey(), request.cartId(), request.customer(),
 				request.shipping(), lines, total, currency, Order.PLACED,
 				Instant.now(this.clock).truncatedTo(ChronoUnit.SECONDS));
+		requireTimeToStore();
 		if (!this.orders.create(order)) {
 			// the same submission, running at the same moment, stored it first
 			return new PlacedOrder(this.orders.findById(orderId).orElseThrow(), false);
@@ -98,6 +113,21 @@ public class OrderPlacement {
 				currency);
 		emptyCart(request.cartId());
 		return new PlacedOrder(order, true);
+	}
+
+	/**
+	 * Storing the order is the point of no return. When the caller would give up before
+	 * the answer reached it, nothing is stored: the shopper is never told "failed" about
+	 * an order that exists, and a retry with the same key places it.
+	 */
+	private void requireTimeToStore() {
+		RequestDeadline.remaining().filter((left) -> left.compareTo(this.minTimeToStore) < 0).ifPresent((left) -> {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"Only " + left.toMillis() + " ms were left of the caller's budget, too little to store "
+							+ "the order and answer; nothing was placed. Try again with the same idempotency key.");
+			problem.setTitle("Order not placed in time");
+			throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+		});
 	}
 
 	/** One catalog lookup per line, side by side; the first failure wins. */
@@ -120,6 +150,9 @@ public class OrderPlacement {
 	private Priced line(CartClient.CartContents.Line item) {
 		CatalogClient.CatalogProduct product = this.catalog.product(item.productId())
 			.orElseThrow(() -> new ProductUnavailableException(item.productId()));
+		if (product.price() == null) {
+			throw new DownstreamUnavailableException("catalogservice", "it answered without a price", null);
+		}
 		BigDecimal unitPrice = product.price().setScale(2, RoundingMode.HALF_UP);
 		BigDecimal lineTotal = unitPrice.multiply(BigDecimal.valueOf(item.quantity()));
 		return new Priced(new OrderLine(item.productId(), product.name(), unitPrice, item.quantity(), lineTotal),
@@ -141,9 +174,10 @@ public class OrderPlacement {
 		try {
 			this.carts.empty(cartId);
 		}
-		catch (DownstreamUnavailableException ex) {
+		catch (DownstreamUnavailableException | DownstreamRejectedException ex) {
 			// the order stands; the cart keeps its lines until the shopper removes them
-			logger.warn("Order placed but cart {} could not be emptied: {}", cartId, ex.getBody().getDetail());
+			// (the storefront gives the shopper a new cart with every confirmed order)
+			logger.warn("Order placed but cart {} could not be emptied: {}", cartId, ex.getMessage());
 		}
 	}
 

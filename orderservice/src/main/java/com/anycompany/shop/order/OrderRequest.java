@@ -1,5 +1,7 @@
 package com.anycompany.shop.order;
 
+import java.util.Locale;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -21,9 +23,16 @@ public record OrderRequest(@NotNull @Pattern(regexp = OrderController.ID_PATTERN
 
 	}
 
+	/**
+	 * Where the order goes. The country is an ISO 3166-1 alpha-2 code; {@code " de"} is
+	 * taken as {@code DE}.
+	 */
 	public record Shipping(@NotBlank @Size(max = 200) String street, @NotBlank @Size(max = 100) String city,
-			@NotBlank @Size(max = 20) String postalCode,
-			@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be a two-letter ISO country code") String country) {
+			@NotBlank @Size(max = 20) String postalCode, @NotNull @IsoCountry String country) {
+
+		public Shipping {
+			country = (country != null) ? country.strip().toUpperCase(Locale.ROOT) : null;
+		}
 
 	}
 

@@ -3,6 +3,8 @@ package com.anycompany.shop.order;
 import java.time.Duration;
 
 import com.anycompany.shop.testsupport.StubHttpServer;
+import com.anycompany.shop.tracing.DownstreamRejectedException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 import com.anycompany.shop.tracing.ShopClientProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -44,8 +46,9 @@ class CartClientTests {
 		CartClient client = client(this.cartservice.url());
 		assertThatExceptionOfType(DownstreamUnavailableException.class).isThrownBy(() -> client.cart("abc"))
 			.satisfies((ex) -> assertThat(ex.getBody().getProperties()).containsEntry("service", "cartservice"));
-		// the stub answers 404 here: not a success for a DELETE either
-		assertThatExceptionOfType(DownstreamUnavailableException.class).isThrownBy(() -> client.empty("xyz"));
+		// a 404 keeps its meaning: the cart service did not fail
+		assertThatExceptionOfType(DownstreamRejectedException.class).isThrownBy(() -> client.empty("xyz"))
+			.satisfies((ex) -> assertThat(ex.isNotFound()).isTrue());
 	}
 
 	@Test
@@ -75,8 +78,11 @@ class CartClientTests {
 	}
 
 	private static CartClient client(String url, ShopClientProperties properties) {
-		return new CartClient(
-				new RemoteServiceClients(RestClient.builder(), properties, null).builder("cartservice", url).build());
+		ShopClientProperties.Service service = new ShopClientProperties.Service();
+		service.setBaseUrl(url);
+		properties.getServices().put("cartservice", service);
+		return new RemoteServiceClients(RestClient.builder(), properties, null).service(CartClient.class,
+				"cartservice");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 import com.anycompany.shop.testsupport.StubHttpServer;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 import com.anycompany.shop.tracing.ShopClientProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -70,9 +71,11 @@ class CatalogClientTests {
 	}
 
 	private static CatalogClient client(String url, ShopClientProperties properties) {
-		return new CatalogClient(
-				new RemoteServiceClients(RestClient.builder(), properties, null).builder("catalogservice", url)
-					.build());
+		ShopClientProperties.Service service = new ShopClientProperties.Service();
+		service.setBaseUrl(url);
+		properties.getServices().put("catalogservice", service);
+		return new RemoteServiceClients(RestClient.builder(), properties, null).service(CatalogClient.class,
+				"catalogservice");
 	}
 
 }

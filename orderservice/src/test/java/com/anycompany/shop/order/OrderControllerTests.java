@@ -2,8 +2,10 @@ package com.anycompany.shop.order;
 
 import java.util.Optional;
 
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.TraceAnnotations;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +23,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -88,6 +91,31 @@ class OrderControllerTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(400));
+		verifyNoInteractions(this.placement);
+	}
+
+	/** What a person types: the code in any case, with spaces; names in any script. */
+	@ParameterizedTest
+	@ValueSource(strings = { "de", " DE ", "De" })
+	void countryCodesAreTakenInAnyCaseAndSpacing(String country) throws Exception {
+		Order order = order("k-1", "abc");
+		given(this.placement.place(any())).willReturn(new PlacedOrder(order, true));
+		this.mvc
+			.perform(place(json("k-1", "abc").replace("\"country\":\"US\"", "\"country\":\"" + country + "\"")
+				.replace("Ana Silva", "Zoë O'Brien-Müller")))
+			.andExpect(status().isCreated());
+		ArgumentCaptor<OrderRequest> placed = ArgumentCaptor.captor();
+		then(this.placement).should().place(placed.capture());
+		assertThat(placed.getValue().shipping().country()).isEqualTo("DE");
+		assertThat(placed.getValue().customer().name()).isEqualTo("Zoë O'Brien-Müller");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Germany", "XX", "D", "" })
+	void aCountryThatIsNoIsoCodeIsNamedInTheProblem(String country) throws Exception {
+		this.mvc.perform(place(json("k-1", "abc").replace("\"country\":\"US\"", "\"country\":\"" + country + "\"")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0]").value(org.hamcrest.Matchers.startsWith("shipping.country:")));
 		verifyNoInteractions(this.placement);
 	}
 
