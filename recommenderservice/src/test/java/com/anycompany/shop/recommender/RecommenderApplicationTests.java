@@ -50,7 +50,7 @@ class RecommenderApplicationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shop.tracing.daemon-address", daemon::address);
 		registry.add("shop.tracing.centralized-sampling", () -> "false");
-		registry.add("shop.endpoints.catalog", catalog::url);
+		registry.add("shop.clients.services.catalogservice.base-url", catalog::url);
 		// generous: the build machine is shared, and no test here is about timeouts
 		registry.add("shop.clients.read-timeout", () -> "10s");
 	}

@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import com.anycompany.shop.recommender.catalog.CatalogClient;
 import com.anycompany.shop.recommender.catalog.Product;
+import com.anycompany.shop.recommender.catalog.ProductNotFoundException;
 
 import org.springframework.stereotype.Component;
 
@@ -34,12 +35,16 @@ class Recommender {
 	 * whole catalog.
 	 */
 	List<Product> recommendationsFor(String productId) {
-		Product product = this.catalog.product(productId);
-		List<Product> picks = rank(product, this.catalog.products(product.category()));
+		Product product = this.catalog.product(productId).orElseThrow(() -> new ProductNotFoundException(productId));
+		List<Product> picks = rank(product, orEmpty(this.catalog.products(product.category())));
 		if (picks.size() < LIMIT) {
-			picks = rank(product, this.catalog.products(null));
+			picks = rank(product, orEmpty(this.catalog.products(null)));
 		}
 		return picks;
+	}
+
+	private static List<Product> orEmpty(List<Product> products) {
+		return (products != null) ? products : List.of();
 	}
 
 	static List<Product> rank(Product product, Collection<Product> candidates) {

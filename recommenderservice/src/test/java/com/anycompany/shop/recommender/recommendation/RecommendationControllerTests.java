@@ -3,9 +3,9 @@ package com.anycompany.shop.recommender.recommendation;
 import java.math.BigDecimal;
 import java.util.List;
 
-import com.anycompany.shop.recommender.catalog.CatalogUnavailableException;
 import com.anycompany.shop.recommender.catalog.Product;
 import com.anycompany.shop.recommender.catalog.ProductNotFoundException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.TraceAnnotations;
 import org.junit.jupiter.api.Test;
 
@@ -62,8 +62,8 @@ class RecommendationControllerTests {
 
 	@Test
 	void unreachableCatalogIsA503Problem() {
-		given(this.recommender.recommendationsFor("P-0001"))
-			.willThrow(new CatalogUnavailableException("refused", new java.net.ConnectException("refused")));
+		given(this.recommender.recommendationsFor("P-0001")).willThrow(new DownstreamUnavailableException(
+				"catalogservice", "refused", new java.net.ConnectException("refused")));
 
 		assertProblem(this.mvc.get().uri("/api/v1/recommender/P-0001").exchange(), 503, "/api/v1/recommender/P-0001");
 	}

@@ -44,7 +44,7 @@ class RecommenderTests {
 	@Test
 	void asksForTheCategoryAndOnlyForEverythingWhenTheCategoryIsTooSmall() {
 		CatalogClient catalog = mock(CatalogClient.class);
-		given(catalog.product("P-0001")).willReturn(KETTLE);
+		given(catalog.product("P-0001")).willReturn(java.util.Optional.of(KETTLE));
 		given(catalog.products("kitchen"))
 			.willReturn(List.of(KETTLE, product("P-0002", "kitchen", "49.00"), product("P-0003", "kitchen", "24.50"),
 					product("P-0004", "kitchen", "39.00"), product("P-0005", "kitchen", "89.00")));
@@ -52,7 +52,7 @@ class RecommenderTests {
 		verify(catalog, never()).products(null);
 
 		Product planter = product("P-0007", "garden", "19.90");
-		given(catalog.product("P-0007")).willReturn(planter);
+		given(catalog.product("P-0007")).willReturn(java.util.Optional.of(planter));
 		given(catalog.products("garden")).willReturn(List.of(planter, product("P-0008", "garden", "27.50")));
 		given(catalog.products(null)).willReturn(List.of(KETTLE, planter, product("P-0008", "garden", "27.50"),
 				product("P-0003", "kitchen", "24.50"), product("P-0020", "office", "12.00")));
