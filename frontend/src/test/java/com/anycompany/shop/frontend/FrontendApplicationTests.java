@@ -60,8 +60,9 @@ class FrontendApplicationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shop.tracing.daemon-address", daemon::address);
 		registry.add("shop.tracing.centralized-sampling", () -> "false");
-		for (String service : List.of("catalog", "cart", "order", "recommender", "image")) {
-			registry.add("shop.endpoints." + service, stub::url);
+		for (String service : List.of("catalogservice", "cartservice", "orderservice", "recommenderservice",
+				"imageservice")) {
+			registry.add("shop.clients.services." + service + ".base-url", stub::url);
 		}
 	}
 

@@ -59,6 +59,8 @@ public class RemoteServiceClients {
 		S target = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build().createClient(api);
 		InvocationHandler handler = (proxy, method, args) -> {
 			try {
+				// the interface may be package-private in the service that declares it
+				method.setAccessible(true);
 				return method.invoke(target, args);
 			}
 			catch (InvocationTargetException ex) {

@@ -1,37 +1,33 @@
 package com.anycompany.shop.frontend.cart;
 
 import com.anycompany.shop.frontend.product.ProductNotFoundException;
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.DownstreamRejectedException;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.service.annotation.DeleteExchange;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 /**
- * Calls cartservice. The cart pages cannot be shown without it:
- * {@link ServiceUnavailableException} when it does not answer.
+ * cartservice, in the storefront's terms: a 404 when adding is an unknown product, a 400
+ * a quantity the cart will not hold. When cartservice cannot answer, the cart pages
+ * cannot be shown (the shared {@code DownstreamUnavailableException}).
  */
 @Component
 public class CartClient {
 
-	static final String SERVICE = "cartservice";
+	private final CartApi api;
 
-	private final RestClient rest;
-
-	public CartClient(RemoteServiceClients clients, @Value("${shop.endpoints.cart}") String baseUrl) {
-		this.rest = clients.builder(SERVICE, baseUrl).build();
+	public CartClient(RemoteServiceClients clients) {
+		this.api = clients.service(CartApi.class, "cartservice");
 	}
 
 	public Cart get(String cartId) {
-		try {
-			return orEmpty(cartId, this.rest.get().uri("/api/v1/cart/{cartId}", cartId).retrieve().body(Cart.class));
-		}
-		catch (RestClientException ex) {
-			throw new ServiceUnavailableException(SERVICE, ex);
-		}
+		return orEmpty(cartId, this.api.get(cartId));
 	}
 
 	/**
@@ -41,39 +37,36 @@ public class CartClient {
 	 */
 	public Cart add(String cartId, String productId, int quantity) {
 		try {
-			Cart cart = this.rest.post()
-				.uri("/api/v1/cart")
-				.body(new AddToCartRequest(cartId, productId, quantity))
-				.retrieve()
-				.body(Cart.class);
-			return orEmpty(cartId, cart);
+			return orEmpty(cartId, this.api.add(new AddToCartRequest(cartId, productId, quantity)));
 		}
-		catch (HttpClientErrorException.NotFound ex) {
-			throw new ProductNotFoundException(productId);
-		}
-		catch (HttpClientErrorException.BadRequest ex) {
-			throw new QuantityRejectedException(ex.getResponseBodyAsString());
-		}
-		catch (RestClientException ex) {
-			throw new ServiceUnavailableException(SERVICE, ex);
+		catch (DownstreamRejectedException ex) {
+			if (ex.isNotFound()) {
+				throw new ProductNotFoundException(productId);
+			}
+			throw new QuantityRejectedException(ex.getBody().getDetail());
 		}
 	}
 
 	public Cart remove(String cartId, String productId) {
-		try {
-			Cart cart = this.rest.delete()
-				.uri("/api/v1/cart/{cartId}/item/{productId}", cartId, productId)
-				.retrieve()
-				.body(Cart.class);
-			return orEmpty(cartId, cart);
-		}
-		catch (RestClientException ex) {
-			throw new ServiceUnavailableException(SERVICE, ex);
-		}
+		return orEmpty(cartId, this.api.remove(cartId, productId));
 	}
 
 	private static Cart orEmpty(String cartId, Cart cart) {
 		return (cart != null) ? cart : new Cart(cartId, null);
+	}
+
+	@HttpExchange("/api/v1/cart")
+	interface CartApi {
+
+		@GetExchange("/{cartId}")
+		Cart get(@PathVariable String cartId);
+
+		@PostExchange
+		Cart add(@RequestBody AddToCartRequest request);
+
+		@DeleteExchange("/{cartId}/item/{productId}")
+		Cart remove(@PathVariable String cartId, @PathVariable String productId);
+
 	}
 
 }

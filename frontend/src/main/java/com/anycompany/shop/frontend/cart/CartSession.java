@@ -22,6 +22,10 @@ public final class CartSession {
 
 	private static final String ORDERS = CartSession.class.getName() + ".orders";
 
+	private static final String CHECKOUT_KEY = CartSession.class.getName() + ".checkoutKey";
+
+	private static final String SUBMITTED = CartSession.class.getName() + ".submitted";
+
 	private static final int MAX_REMEMBERED_ORDERS = 20;
 
 	private CartSession() {
@@ -60,8 +64,41 @@ public final class CartSession {
 		session.setAttribute(CART_COUNT, count);
 	}
 
-	/** The cart was emptied by placing an order. */
+	/**
+	 * The idempotency key of this cart's checkout, made once: showing the form again,
+	 * reloading it or submitting it twice all place the same one order.
+	 */
+	public static String checkoutKey(HttpSession session) {
+		Object key = session.getAttribute(CHECKOUT_KEY);
+		if (key == null) {
+			key = UUID.randomUUID().toString();
+			session.setAttribute(CHECKOUT_KEY, key);
+		}
+		return (String) key;
+	}
+
+	/**
+	 * The checkout form was sent with this key: from now on the order may exist, and a
+	 * reload looks for it under the key that was really sent.
+	 */
+	public static void checkoutSubmitted(HttpSession session, String idempotencyKey) {
+		session.setAttribute(CHECKOUT_KEY, idempotencyKey);
+		session.setAttribute(SUBMITTED, Boolean.TRUE);
+	}
+
+	public static boolean checkoutWasSubmitted(HttpSession session) {
+		return Boolean.TRUE.equals(session.getAttribute(SUBMITTED));
+	}
+
+	/**
+	 * An order was confirmed: its cart is spent. The shopper gets a new, empty cart (and
+	 * a new checkout key), so no line of a confirmed order can show up in the next cart,
+	 * whether or not orderservice managed to empty the old one.
+	 */
 	public static void orderPlaced(HttpSession session, String orderId) {
+		session.removeAttribute(CART_ID);
+		session.removeAttribute(CHECKOUT_KEY);
+		session.removeAttribute(SUBMITTED);
 		session.setAttribute(CART_COUNT, 0);
 		LinkedHashSet<String> orders = orders(session);
 		orders.remove(orderId);

@@ -1,34 +1,35 @@
 package com.anycompany.shop.frontend.checkout;
 
-import java.util.UUID;
-
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * What the shopper types at checkout, plus the idempotency key made when the form was
- * shown: submitting the same form twice places one order.
+ * What the shopper types at checkout, plus the checkout's idempotency key: submitting the
+ * same checkout twice places one order. The limits are orderservice's (the same sizes, an
+ * ISO country), so what the form accepts the order accepts.
  */
 record CheckoutForm(@NotBlank @Size(max = 100) String name, @NotBlank @Email @Size(max = 254) String email,
 		@NotBlank @Size(max = 200) String street, @NotBlank @Size(max = 100) String city,
 		@NotBlank @Size(max = 20) String postalCode, @NotBlank @Size(max = 60) String country,
 		@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String idempotencyKey) {
 
-	/** An empty form with a fresh idempotency key. */
-	static CheckoutForm blank() {
-		return new CheckoutForm("", "", "", "", "", "", newKey());
+	/** An empty form carrying the checkout's idempotency key. */
+	static CheckoutForm blank(String idempotencyKey) {
+		return new CheckoutForm("", "", "", "", "", "", idempotencyKey);
 	}
 
-	static String newKey() {
-		return UUID.randomUUID().toString();
+	/** The same rules as orderservice's: the country must be one it knows. */
+	boolean hasKnownCountry() {
+		return Countries.codeOf(this.country).isPresent();
 	}
 
 	PlaceOrderRequest toRequest(String cartId) {
 		return new PlaceOrderRequest(this.idempotencyKey, cartId,
-				new Order.Customer(this.name.strip(), this.email.strip()), new Order.Shipping(this.street.strip(),
-						this.city.strip(), this.postalCode.strip(), this.country.strip()));
+				new Order.Customer(this.name.strip(), this.email.strip()),
+				new Order.Shipping(this.street.strip(), this.city.strip(), this.postalCode.strip(),
+						Countries.codeOf(this.country).orElse(this.country.strip())));
 	}
 
 }

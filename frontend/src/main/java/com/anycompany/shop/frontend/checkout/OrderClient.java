@@ -1,70 +1,88 @@
 package com.anycompany.shop.frontend.checkout;
 
+import java.util.Map;
 import java.util.Optional;
 
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.DownstreamRejectedException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 /**
- * Calls orderservice.
+ * orderservice, in the storefront's terms. Placing an order waits longer than other calls
+ * ({@code shop.clients.services.orderservice.read-timeout}): more than the whole chain of
+ * calls behind it.
  */
 @Component
 public class OrderClient {
 
-	static final String SERVICE = "orderservice";
+	private final OrderApi api;
 
-	private final RestClient rest;
-
-	public OrderClient(RemoteServiceClients clients, @Value("${shop.endpoints.order}") String baseUrl) {
-		this.rest = clients.builder(SERVICE, baseUrl).build();
+	public OrderClient(RemoteServiceClients clients) {
+		this.api = clients.service(OrderApi.class, "orderservice");
 	}
 
 	/**
 	 * Places the order (201), or returns the one already placed with this key (200).
 	 * @throws EmptyCartException when there is nothing in the cart
 	 * @throws OrderRejectedException when orderservice refuses the details
+	 * @throws DownstreamUnavailableException when no answer came: the order may or may
+	 * not exist, {@link #placedWith(String)} tells
 	 */
 	public Order place(PlaceOrderRequest request) {
+		Order order;
 		try {
-			Order order = this.rest.post().uri("/api/v1/order").body(request).retrieve().body(Order.class);
-			if (order == null || order.orderId() == null) {
-				throw new ServiceUnavailableException(SERVICE, new IllegalStateException("No order in the answer"));
-			}
-			return order;
+			order = this.api.place(request);
 		}
-		catch (HttpClientErrorException ex) {
-			if (ex.getStatusCode().isSameCodeAs(HttpStatus.CONFLICT)
-					|| ex.getStatusCode().isSameCodeAs(HttpStatus.UNPROCESSABLE_CONTENT)) {
+		catch (DownstreamRejectedException ex) {
+			int status = ex.getStatusCode().value();
+			if (status == 409 || status == 422) {
 				throw new EmptyCartException(ex);
 			}
-			if (ex.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
-				throw new OrderRejectedException(ex.getResponseBodyAsString());
-			}
-			throw new ServiceUnavailableException(SERVICE, ex);
+			throw new OrderRejectedException(ex.getBody().getDetail(), fields(ex.fieldErrors()));
 		}
-		catch (RestClientException ex) {
-			throw new ServiceUnavailableException(SERVICE, ex);
+		if (order == null || order.orderId() == null) {
+			throw new DownstreamUnavailableException("orderservice", "it answered without an order", null);
 		}
+		return order;
 	}
 
 	/** The order, or empty when there is no such order. */
 	public Optional<Order> get(String orderId) {
-		try {
-			return Optional.ofNullable(this.rest.get().uri("/api/v1/order/{id}", orderId).retrieve().body(Order.class));
-		}
-		catch (HttpClientErrorException.NotFound | HttpClientErrorException.BadRequest ex) {
-			return Optional.empty();
-		}
-		catch (RestClientException ex) {
-			throw new ServiceUnavailableException(SERVICE, ex);
-		}
+		return this.api.get(orderId);
+	}
+
+	/** The order this idempotency key placed, if it placed one. */
+	public Optional<Order> placedWith(String idempotencyKey) {
+		return this.api.placedWith(idempotencyKey);
+	}
+
+	/** orderservice names fields by path ({@code shipping.country}); the form by name. */
+	private static Map<String, String> fields(Map<String, String> paths) {
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		paths.forEach((path, message) -> fields.putIfAbsent(path.substring(path.lastIndexOf('.') + 1), message));
+		return fields;
+	}
+
+	@HttpExchange("/api/v1/order")
+	interface OrderApi {
+
+		@PostExchange
+		Order place(@RequestBody PlaceOrderRequest request);
+
+		@GetExchange("/{orderId}")
+		Optional<Order> get(@PathVariable String orderId);
+
+		@GetExchange
+		Optional<Order> placedWith(@RequestParam String idempotencyKey);
+
 	}
 
 }

@@ -29,7 +29,9 @@ class HomeController {
 
 	@GetMapping("/")
 	String home(Model model) {
-		model.addAttribute("featured", featured(this.catalog.products(null)));
+		// one read for the home page: the featured products come from the catalog's
+		// sparse index, the categories from its memory
+		model.addAttribute("featured", featured(this.catalog.featured()));
 		model.addAttribute("categories", this.catalog.categories());
 		return "home/index";
 	}

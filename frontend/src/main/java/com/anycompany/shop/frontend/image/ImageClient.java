@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
@@ -26,15 +25,16 @@ public class ImageClient {
 
 	private final RestClient rest;
 
-	public ImageClient(RemoteServiceClients clients, @Value("${shop.endpoints.image}") String baseUrl) {
-		this.rest = clients.builder(SERVICE, baseUrl).build();
+	public ImageClient(RemoteServiceClients clients) {
+		// the body streams through to the browser: a RestClient, not an interface
+		this.rest = clients.builder(SERVICE).build();
 	}
 
 	/**
 	 * Fetches an image; every answer (200, 304, 404, ...) goes to the handler.
 	 * @param width the wanted width in pixels, or null for imageservice's default
 	 * @param ifNoneMatch the browser's If-None-Match header, or null
-	 * @throws ServiceUnavailableException when imageservice does not answer
+	 * @throws DownstreamUnavailableException when imageservice does not answer
 	 */
 	public <T> T fetch(String name, Integer width, String ifNoneMatch, ImageHandler<T> handler) {
 		try {
@@ -51,7 +51,7 @@ public class ImageClient {
 						response.getBody()));
 		}
 		catch (RestClientException ex) {
-			throw new ServiceUnavailableException(SERVICE, ex);
+			throw new DownstreamUnavailableException(SERVICE, "unreadable answer", ex);
 		}
 	}
 

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +62,7 @@ class ImageController {
 				return null;
 			});
 		}
-		catch (ServiceUnavailableException ex) {
+		catch (DownstreamUnavailableException ex) {
 			logger.debug("No image {}: {}", name, ex.getMessage());
 			if (!response.isCommitted()) {
 				response.reset();

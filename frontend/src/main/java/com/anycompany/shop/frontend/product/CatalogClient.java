@@ -1,55 +1,64 @@
 package com.anycompany.shop.frontend.product;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.RemoteServiceClients;
+import com.anycompany.shop.tracing.TraceAnnotations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
- * Calls catalogservice. Every page needs it, so when it cannot answer the page cannot be
- * shown: {@link ServiceUnavailableException}.
+ * The catalog as the storefront's pages see it. Every page needs it, yet the catalog
+ * changes rarely: when catalogservice cannot answer (a restart, a kill), a page is shown
+ * from the last good answer of the past {@code shop.catalog-copy.max-age} (10 minutes),
+ * and the request's segment carries the annotation {@value #STALE_ANNOTATION} so the
+ * trace tells it; the call itself is still a fault on the map. Without a recent copy the
+ * failure stands ({@link DownstreamUnavailableException}, the shop's 503 page).
  */
 @Component
 public class CatalogClient {
 
-	static final String SERVICE = "catalogservice";
+	/** Annotation on a segment whose page was shown from the recent copy. */
+	public static final String STALE_ANNOTATION = "StaleCatalog";
 
 	/** What a product id can look like; anything else is not asked for. */
 	private static final Pattern PRODUCT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-	private static final ParameterizedTypeReference<List<Product>> PRODUCTS = new ParameterizedTypeReference<>() {
-	};
+	private static final Logger logger = LoggerFactory.getLogger(CatalogClient.class);
 
-	private static final ParameterizedTypeReference<List<String>> NAMES = new ParameterizedTypeReference<>() {
-	};
+	private final CatalogApi api;
 
-	private final RestClient rest;
+	private final TraceAnnotations trace;
 
-	public CatalogClient(RemoteServiceClients clients, @Value("${shop.endpoints.catalog}") String baseUrl) {
-		this.rest = clients.builder(SERVICE, baseUrl).build();
+	private final RecentCopy<Object> copy;
+
+	public CatalogClient(RemoteServiceClients clients, TraceAnnotations trace,
+			@Value("${shop.catalog-copy.max-entries:500}") int maxEntries,
+			@Value("${shop.catalog-copy.max-age:10m}") Duration maxAge) {
+		this.api = clients.service(CatalogApi.class, "catalogservice");
+		this.trace = trace;
+		this.copy = new RecentCopy<>(maxEntries, maxAge, Clock.systemUTC());
 	}
 
 	/** All products, or those of one category when it is given; sorted by id. */
 	public List<Product> products(String category) {
-		try {
-			List<Product> products = StringUtils.hasText(category)
-					? this.rest.get().uri("/api/v1/products?category={category}", category).retrieve().body(PRODUCTS)
-					: this.rest.get().uri("/api/v1/products").retrieve().body(PRODUCTS);
-			return (products != null) ? products : List.of();
-		}
-		catch (RestClientException ex) {
-			throw new ServiceUnavailableException(SERVICE, ex);
-		}
+		String key = "products:" + ((category != null) ? category : "");
+		return orEmpty(
+				withCopy(key, () -> this.api.products((category == null || category.isEmpty()) ? null : category)));
+	}
+
+	/** The products the home page features. */
+	public List<Product> featured() {
+		return orEmpty(withCopy("featured", this.api::featured));
 	}
 
 	/** The product, or empty when the catalog has no such product. */
@@ -57,26 +66,34 @@ public class CatalogClient {
 		if (id == null || !PRODUCT_ID.matcher(id).matches()) {
 			return Optional.empty();
 		}
-		try {
-			return Optional.ofNullable(this.rest.get().uri("/api/v1/product/{id}", id).retrieve().body(Product.class));
-		}
-		catch (HttpClientErrorException.NotFound | HttpClientErrorException.BadRequest ex) {
-			return Optional.empty();
-		}
-		catch (RestClientException ex) {
-			throw new ServiceUnavailableException(SERVICE, ex);
-		}
+		return withCopy("product:" + id, () -> this.api.product(id));
 	}
 
 	/** The category names, sorted. */
 	public List<String> categories() {
+		return orEmpty(withCopy("categories", this.api::categories));
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T withCopy(String key, Supplier<T> call) {
 		try {
-			List<String> categories = this.rest.get().uri("/api/v1/categories").retrieve().body(NAMES);
-			return (categories != null) ? categories : List.of();
+			T answer = call.get();
+			this.copy.put(key, answer);
+			return answer;
 		}
-		catch (RestClientException ex) {
-			throw new ServiceUnavailableException(SERVICE, ex);
+		catch (DownstreamUnavailableException ex) {
+			Optional<Object> recent = this.copy.get(key);
+			if (recent.isEmpty()) {
+				throw ex;
+			}
+			logger.info("catalogservice unavailable ({}); showing the recent copy of {}", ex.getMessage(), key);
+			this.trace.put(STALE_ANNOTATION, true);
+			return (T) recent.get();
 		}
+	}
+
+	private static <T> List<T> orEmpty(List<T> list) {
+		return (list != null) ? list : List.of();
 	}
 
 }

@@ -2,49 +2,50 @@ package com.anycompany.shop.frontend.product;
 
 import java.util.List;
 
+import com.anycompany.shop.tracing.DownstreamRejectedException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
 
 /**
- * Calls recommenderservice. Recommendations are a nice extra: when the service fails the
- * product page is shown without them (the trace still shows the fault).
+ * Recommendations are a nice extra: when recommenderservice fails the product page is
+ * shown without them (the trace still shows the fault).
  */
 @Component
 public class RecommenderClient {
 
-	static final String SERVICE = "recommenderservice";
-
 	private static final Logger logger = LoggerFactory.getLogger(RecommenderClient.class);
 
-	private static final ParameterizedTypeReference<List<Product>> PRODUCTS = new ParameterizedTypeReference<>() {
-	};
+	private final RecommenderApi api;
 
-	private final RestClient rest;
-
-	public RecommenderClient(RemoteServiceClients clients, @Value("${shop.endpoints.recommender}") String baseUrl) {
-		this.rest = clients.builder(SERVICE, baseUrl).build();
+	public RecommenderClient(RemoteServiceClients clients) {
+		this.api = clients.service(RecommenderApi.class, "recommenderservice");
 	}
 
 	/** Up to four other products for this one; empty when there are none to be had. */
 	public List<Product> recommendationsFor(String productId) {
 		try {
-			List<Product> products = this.rest.get()
-				.uri("/api/v1/recommender/{id}", productId)
-				.retrieve()
-				.body(PRODUCTS);
+			List<Product> products = this.api.recommendations(productId);
 			return (products != null) ? products : List.of();
 		}
-		catch (RestClientException ex) {
+		catch (DownstreamUnavailableException | DownstreamRejectedException ex) {
 			logger.warn("No recommendations for {}: {}", productId, ex.getMessage());
 			return List.of();
 		}
+	}
+
+	@HttpExchange("/api/v1/recommender")
+	interface RecommenderApi {
+
+		@GetExchange("/{productId}")
+		List<Product> recommendations(@PathVariable String productId);
+
 	}
 
 }

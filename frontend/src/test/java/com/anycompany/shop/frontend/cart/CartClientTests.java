@@ -5,7 +5,7 @@ import java.util.Map;
 import com.anycompany.shop.frontend.product.ProductNotFoundException;
 import com.anycompany.shop.frontend.stub.StubServices;
 import com.anycompany.shop.frontend.stub.TestClients;
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class CartClientTests {
 
 	static final StubServices stub = StubServices.start();
 
-	final CartClient client = new CartClient(TestClients.untraced(), stub.url());
+	final CartClient client = new CartClient(TestClients.untraced(stub.url()));
 
 	@AfterAll
 	static void stop() {
@@ -63,10 +63,10 @@ class CartClientTests {
 	@Test
 	void serverErrorAndRefusedConnectionMeanUnavailable() {
 		stub.down("cartservice");
-		assertThatThrownBy(() -> this.client.get("c-4")).isInstanceOf(ServiceUnavailableException.class)
+		assertThatThrownBy(() -> this.client.get("c-4")).isInstanceOf(DownstreamUnavailableException.class)
 			.hasMessageContaining("cartservice");
-		CartClient nowhere = new CartClient(TestClients.untraced(), TestClients.refusedUrl());
-		assertThatThrownBy(() -> nowhere.add("c-4", "P-0001", 1)).isInstanceOf(ServiceUnavailableException.class);
+		CartClient nowhere = new CartClient(TestClients.untraced(TestClients.refusedUrl()));
+		assertThatThrownBy(() -> nowhere.add("c-4", "P-0001", 1)).isInstanceOf(DownstreamUnavailableException.class);
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import com.anycompany.shop.frontend.product.ProductNotFoundException;
 import com.anycompany.shop.frontend.stub.Products;
 import com.anycompany.shop.frontend.system.Flash;
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.frontend.system.StorefrontMvcTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,7 +141,8 @@ class CartControllerTests extends StorefrontMvcTest {
 
 	@Test
 	void cartServiceDownIsAFriendly503() throws Exception {
-		given(this.carts.get(any())).willThrow(new ServiceUnavailableException("cartservice", new ConnectException()));
+		given(this.carts.get(any()))
+			.willThrow(new DownstreamUnavailableException("cartservice", "no answer", new ConnectException()));
 
 		this.mvc.perform(get("/cart").session(this.session))
 			.andExpect(status().isServiceUnavailable())
@@ -163,7 +164,8 @@ class CartControllerTests extends StorefrontMvcTest {
 	void theCatalogFailingForOneLineFailsThePage() throws Exception {
 		given(this.carts.get(this.cartId))
 			.willReturn(new Cart(this.cartId, List.of(new Cart.Item("P-0001", 1), new Cart.Item("P-0002", 1))));
-		willThrow(new ServiceUnavailableException("catalogservice", new ConnectException())).given(this.catalog)
+		willThrow(new DownstreamUnavailableException("catalogservice", "no answer", new ConnectException()))
+			.given(this.catalog)
 			.product("P-0002");
 
 		this.mvc.perform(get("/cart").session(this.session)).andExpect(status().isServiceUnavailable());

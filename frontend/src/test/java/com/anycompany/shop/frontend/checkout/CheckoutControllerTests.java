@@ -12,7 +12,7 @@ import com.anycompany.shop.frontend.cart.Cart;
 import com.anycompany.shop.frontend.cart.CartSession;
 import com.anycompany.shop.frontend.stub.Products;
 import com.anycompany.shop.frontend.system.Flash;
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.frontend.system.StorefrontMvcTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +52,7 @@ class CheckoutControllerTests extends StorefrontMvcTest {
 	}
 
 	@Test
-	void checkoutShowsTheFormWithAFreshIdempotencyKeyAndTheSummary() throws Exception {
+	void checkoutShowsTheFormWithTheCheckoutsOwnKeyAndTheSummary() throws Exception {
 		String first = html(this.mvc.perform(get("/cart/checkout").session(this.session))
 			.andExpect(status().isOk())
 			.andExpect(view().name("checkout/checkout")));
@@ -62,7 +62,9 @@ class CheckoutControllerTests extends StorefrontMvcTest {
 		assertThat(count(first, "summary-line")).isEqualTo(2);
 		assertThat(textOf(first, "checkout-total")).isEqualTo("$127.80");
 		assertThat(first).contains("name=\"_csrf\"", "data-test=\"place-order\"");
-		assertThat(key(first)).matches("[0-9a-f-]{36}").isNotEqualTo(key(second));
+		// a reload keeps the key: whatever was submitted before is the same one order
+		assertThat(key(first)).matches("[0-9a-f-]{36}").isEqualTo(key(second));
+		assertThat(first).contains("<option value=\"DE\">Germany</option>");
 	}
 
 	@Test
@@ -105,6 +107,36 @@ class CheckoutControllerTests extends StorefrontMvcTest {
 	}
 
 	@Test
+	void aCountryTypedByNameIsSentAsItsCode() throws Exception {
+		given(this.orders.place(any())).willReturn(order());
+		this.mvc.perform(filledIn(post("/cart/order").session(this.session).with(csrf()), "Ana Silva", " germany "))
+			.andExpect(redirectedUrl("/cart/order/O-1a2b3c4d5e6f7a8b"));
+		ArgumentCaptor<PlaceOrderRequest> request = ArgumentCaptor.forClass(PlaceOrderRequest.class);
+		then(this.orders).should().place(request.capture());
+		assertThat(request.getValue().shipping().country()).isEqualTo("DE");
+	}
+
+	@Test
+	void aFieldOrderServiceRejectsIsMarkedAndEveryTypedValueKept() throws Exception {
+		given(this.orders.place(any())).willThrow(new OrderRejectedException("Invalid request",
+				java.util.Map.of("postalCode", "must be at most 20 characters")));
+		String html = html(this.mvc
+			.perform(filledIn(post("/cart/order").session(this.session).with(csrf()), "Zoë O'Brien-Müller", "US"))
+			.andExpect(status().isBadRequest()));
+		assertThat(html).contains("must be at most 20 characters", "is-invalid",
+				"value=\"Zo&euml; O&#39;Brien-M&uuml;ller\"", "value=\"1 Main St\"");
+	}
+
+	@Test
+	void anUnknownCountryIsMarkedBeforeAnythingIsSent() throws Exception {
+		String html = html(this.mvc
+			.perform(filledIn(post("/cart/order").session(this.session).with(csrf()), "Ana Silva", "Atlantis"))
+			.andExpect(status().isBadRequest()));
+		assertThat(html).contains("Please choose a country from the list.");
+		then(this.orders).shouldHaveNoInteractions();
+	}
+
+	@Test
 	void missingFieldsShowTheFormAgainWithTheProblems() throws Exception {
 		String html = html(this.mvc
 			.perform(post("/cart/order").session(this.session)
@@ -140,13 +172,20 @@ class CheckoutControllerTests extends StorefrontMvcTest {
 	}
 
 	@Test
-	void orderServiceDownIsAFriendly503() throws Exception {
+	void noAnswerFromOrderServiceIsNeverCalledAFailureAndAReloadShowsTheOrder() throws Exception {
 		given(this.orders.place(any()))
-			.willThrow(new ServiceUnavailableException("orderservice", new ConnectException()));
+			.willThrow(new DownstreamUnavailableException("orderservice", "no answer", new ConnectException()));
 
-		this.mvc.perform(filledIn(post("/cart/order").session(this.session).with(csrf())))
+		String page = html(this.mvc.perform(filledIn(post("/cart/order").session(this.session).with(csrf())))
 			.andExpect(status().isServiceUnavailable())
-			.andExpect(view().name("error/503"));
+			.andExpect(view().name("checkout/checkout")));
+		assertThat(page).contains("data-test=\"order-pending\"").doesNotContainIgnoringCase("failed");
+
+		// the order was stored after all: the reload shows it, and the cart is spent
+		given(this.orders.placedWith(KEY)).willReturn(Optional.of(order()));
+		this.mvc.perform(get("/cart/checkout").session(this.session))
+			.andExpect(redirectedUrl("/cart/order/O-1a2b3c4d5e6f7a8b"));
+		assertThat(CartSession.cartId(this.session)).isNotEqualTo(this.cartId);
 	}
 
 	@Test
@@ -158,12 +197,17 @@ class CheckoutControllerTests extends StorefrontMvcTest {
 	}
 
 	private static MockHttpServletRequestBuilder filledIn(MockHttpServletRequestBuilder request) {
-		return request.param("name", "Ana Silva")
+		return filledIn(request, "Ana Silva", "US");
+	}
+
+	private static MockHttpServletRequestBuilder filledIn(MockHttpServletRequestBuilder request, String name,
+			String country) {
+		return request.param("name", name)
 			.param("email", "ana@example.test")
 			.param("street", "1 Main St")
 			.param("city", "Springfield")
 			.param("postalCode", "12345")
-			.param("country", "US")
+			.param("country", country)
 			.param("idempotencyKey", KEY);
 	}
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.anycompany.shop.frontend.stub.StubServices;
 import com.anycompany.shop.frontend.stub.TestClients;
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class OrderClientTests {
 
 	static final StubServices stub = StubServices.start();
 
-	final OrderClient client = new OrderClient(TestClients.untraced(), stub.url());
+	final OrderClient client = new OrderClient(TestClients.untraced(stub.url()));
 
 	@AfterAll
 	static void stop() {
@@ -65,10 +65,10 @@ class OrderClientTests {
 	void serverErrorAndRefusedConnectionMeanUnavailable() {
 		stub.down("orderservice");
 		assertThatThrownBy(() -> this.client.place(request("key-3", "cart-3")))
-			.isInstanceOf(ServiceUnavailableException.class)
+			.isInstanceOf(DownstreamUnavailableException.class)
 			.hasMessageContaining("orderservice");
-		OrderClient nowhere = new OrderClient(TestClients.untraced(), TestClients.refusedUrl());
-		assertThatThrownBy(() -> nowhere.get("O-1")).isInstanceOf(ServiceUnavailableException.class);
+		OrderClient nowhere = new OrderClient(TestClients.untraced(TestClients.refusedUrl()));
+		assertThatThrownBy(() -> nowhere.get("O-1")).isInstanceOf(DownstreamUnavailableException.class);
 	}
 
 	private static PlaceOrderRequest request(String key, String cartId) {

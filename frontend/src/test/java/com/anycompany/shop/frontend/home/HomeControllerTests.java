@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.anycompany.shop.frontend.product.Product;
 import com.anycompany.shop.frontend.stub.Products;
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.frontend.system.StorefrontMvcTest;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class HomeControllerTests extends StorefrontMvcTest {
 
 	@Test
 	void homeShowsTheHeroTheCategoriesAndTwoFeaturedProductsPerCategory() throws Exception {
-		given(this.catalog.products(any())).willReturn(Products.all());
+		given(this.catalog.featured()).willReturn(Products.all());
 		given(this.catalog.categories()).willReturn(List.of("garden", "kitchen", "office", "outdoors"));
 
 		String html = html(this.mvc.perform(get("/"))
@@ -50,8 +50,8 @@ class HomeControllerTests extends StorefrontMvcTest {
 
 	@Test
 	void catalogDownIsAFriendly503WithTheTraceReference() throws Exception {
-		given(this.catalog.products(any()))
-			.willThrow(new ServiceUnavailableException("catalogservice", new ConnectException("refused")));
+		given(this.catalog.featured()).willThrow(
+				new DownstreamUnavailableException("catalogservice", "no answer", new ConnectException("refused")));
 
 		String html = html(this.mvc.perform(get("/"))
 			.andExpect(status().isServiceUnavailable())

@@ -7,7 +7,7 @@ import javax.imageio.ImageIO;
 
 import com.anycompany.shop.frontend.stub.StubServices;
 import com.anycompany.shop.frontend.stub.TestClients;
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class ImageClientTests {
 
 	static final StubServices stub = StubServices.start();
 
-	final ImageClient client = new ImageClient(TestClients.untraced(), stub.url());
+	final ImageClient client = new ImageClient(TestClients.untraced(stub.url()));
 
 	@AfterAll
 	static void stop() {
@@ -55,9 +55,9 @@ class ImageClientTests {
 
 	@Test
 	void refusedConnectionMeansUnavailable() {
-		ImageClient nowhere = new ImageClient(TestClients.untraced(), TestClients.refusedUrl());
+		ImageClient nowhere = new ImageClient(TestClients.untraced(TestClients.refusedUrl()));
 		assertThatThrownBy(() -> nowhere.fetch("banner-home", null, null, (s, h, b) -> s.value()))
-			.isInstanceOf(ServiceUnavailableException.class)
+			.isInstanceOf(DownstreamUnavailableException.class)
 			.hasMessageContaining("imageservice");
 	}
 

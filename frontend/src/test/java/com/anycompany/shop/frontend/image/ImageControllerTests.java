@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.net.ConnectException;
 
 import com.anycompany.shop.frontend.image.ImageClient.ImageHandler;
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.frontend.system.StorefrontMvcTest;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +55,7 @@ class ImageControllerTests extends StorefrontMvcTest {
 	@Test
 	void imageServiceDownGivesAPlaceholderThatIsNotCached() throws Exception {
 		given(this.images.fetch(any(), any(), any(), any()))
-			.willThrow(new ServiceUnavailableException("imageservice", new ConnectException()));
+			.willThrow(new DownstreamUnavailableException("imageservice", "no answer", new ConnectException()));
 
 		this.mvc.perform(get("/images/product-p-0001"))
 			.andExpect(status().isServiceUnavailable())

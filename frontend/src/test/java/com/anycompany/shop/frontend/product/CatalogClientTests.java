@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 
 import com.anycompany.shop.frontend.stub.StubServices;
 import com.anycompany.shop.frontend.stub.TestClients;
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.TraceAnnotations;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ class CatalogClientTests {
 
 	static final StubServices stub = StubServices.start();
 
-	final CatalogClient client = new CatalogClient(TestClients.untraced(), stub.url());
+	final CatalogClient client = new CatalogClient(TestClients.untraced(stub.url()), TraceAnnotations.disabled(), 100,
+			java.time.Duration.ofMinutes(10));
 
 	@AfterAll
 	static void stop() {
@@ -61,15 +63,16 @@ class CatalogClientTests {
 	@Test
 	void serverErrorMeansUnavailable() {
 		stub.down("catalogservice");
-		assertThatThrownBy(() -> this.client.product("P-0001")).isInstanceOf(ServiceUnavailableException.class)
+		assertThatThrownBy(() -> this.client.product("P-0001")).isInstanceOf(DownstreamUnavailableException.class)
 			.hasMessageContaining("catalogservice");
 	}
 
 	@Test
 	void refusedConnectionMeansUnavailable() {
-		CatalogClient nowhere = new CatalogClient(TestClients.untraced(), TestClients.refusedUrl());
-		assertThatThrownBy(() -> nowhere.products(null)).isInstanceOf(ServiceUnavailableException.class);
-		assertThatThrownBy(() -> nowhere.product("P-0001")).isInstanceOf(ServiceUnavailableException.class);
+		CatalogClient nowhere = new CatalogClient(TestClients.untraced(TestClients.refusedUrl()),
+				TraceAnnotations.disabled(), 100, java.time.Duration.ofMinutes(10));
+		assertThatThrownBy(() -> nowhere.products(null)).isInstanceOf(DownstreamUnavailableException.class);
+		assertThatThrownBy(() -> nowhere.product("P-0001")).isInstanceOf(DownstreamUnavailableException.class);
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.anycompany.shop.frontend.stub.Products;
-import com.anycompany.shop.frontend.system.ServiceUnavailableException;
+import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.frontend.system.StorefrontMvcTest;
 import org.junit.jupiter.api.Test;
 
@@ -69,8 +69,8 @@ class ProductControllerTests extends StorefrontMvcTest {
 
 	@Test
 	void catalogDownIsAFriendly503() throws Exception {
-		given(this.catalog.product("P-0001"))
-			.willThrow(new ServiceUnavailableException("catalogservice", new ConnectException("refused")));
+		given(this.catalog.product("P-0001")).willThrow(
+				new DownstreamUnavailableException("catalogservice", "no answer", new ConnectException("refused")));
 
 		this.mvc.perform(get("/product/P-0001"))
 			.andExpect(status().isServiceUnavailable())

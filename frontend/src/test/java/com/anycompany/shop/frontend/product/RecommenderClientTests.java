@@ -12,7 +12,7 @@ class RecommenderClientTests {
 
 	static final StubServices stub = StubServices.start();
 
-	final RecommenderClient client = new RecommenderClient(TestClients.untraced(), stub.url());
+	final RecommenderClient client = new RecommenderClient(TestClients.untraced(stub.url()));
 
 	@AfterAll
 	static void stop() {
@@ -40,7 +40,7 @@ class RecommenderClientTests {
 	void failureMeansNoneRatherThanABrokenPage() {
 		stub.down("recommenderservice");
 		assertThat(this.client.recommendationsFor("P-0001")).isEmpty();
-		RecommenderClient nowhere = new RecommenderClient(TestClients.untraced(), TestClients.refusedUrl());
+		RecommenderClient nowhere = new RecommenderClient(TestClients.untraced(TestClients.refusedUrl()));
 		assertThat(nowhere.recommendationsFor("P-0001")).isEmpty();
 	}
 
