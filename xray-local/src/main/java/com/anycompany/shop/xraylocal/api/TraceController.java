@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.anycompany.shop.xraylocal.web.ApiException;
 import com.anycompany.shop.xraylocal.filter.Filter;
 import com.anycompany.shop.xraylocal.filter.FilterParser;
 import com.anycompany.shop.xraylocal.filter.TraceTarget;
@@ -67,6 +68,7 @@ class TraceController {
 				unprocessed.add(new XrayJson.Unprocessed(idOf(document), rejection.reason(), rejection.getMessage()));
 			}
 		}
+		this.ingest.flush();
 		return new XrayJson.PutResult(unprocessed);
 	}
 
@@ -222,14 +224,14 @@ class TraceController {
 		return services;
 	}
 
-	private static XrayJson.Statistics statistics(Stats stats) {
+	static XrayJson.Statistics statistics(Stats stats) {
 		return new XrayJson.Statistics(stats.ok(),
 				new XrayJson.ErrorStatistics(stats.throttle(), stats.errorOther(), stats.errorTotal()),
 				new XrayJson.FaultStatistics(stats.fault(), stats.fault()), stats.total(),
 				round(stats.totalResponseTime()));
 	}
 
-	private static List<XrayJson.HistogramEntry> histogram(Histogram histogram) {
+	static List<XrayJson.HistogramEntry> histogram(Histogram histogram) {
 		return histogram.buckets().stream().map((b) -> new XrayJson.HistogramEntry(b.value(), b.count())).toList();
 	}
 

@@ -43,6 +43,17 @@ final class XrayJson {
 	record HistogramEntry(double value, int count) {
 	}
 
+	record TimeSeriesResult(List<TimeSeriesEntry> timeSeriesServiceStatistics, boolean containsOldGroupVersions,
+			String nextToken) {
+	}
+
+	record TimeSeriesEntry(double timestamp, Statistics edgeSummaryStatistics, Statistics serviceSummaryStatistics,
+			Forecast serviceForecastStatistics, List<HistogramEntry> responseTimeHistogram) {
+	}
+
+	record Forecast(long faultCountHigh, long faultCountLow) {
+	}
+
 	record TraceSummariesResult(List<TraceSummary> traceSummaries, double approximateTime, long tracesProcessedCount,
 			String nextToken) {
 	}

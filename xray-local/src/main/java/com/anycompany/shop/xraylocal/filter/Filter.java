@@ -226,7 +226,7 @@ public sealed interface Filter {
 			return this.type;
 		}
 
-		boolean matches(NodeKey node) {
+		public boolean matches(NodeKey node) {
 			if (node == null) {
 				return false;
 			}
