@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.anycompany.shop.xraylocal.api.Groups;
+import com.anycompany.shop.xraylocal.chaos.ChaosEvents;
 import com.anycompany.shop.xraylocal.graph.GraphIndex;
 import com.anycompany.shop.xraylocal.ingest.Ingest;
 import com.anycompany.shop.xraylocal.ingest.SegmentParser;
@@ -71,6 +72,11 @@ class XrayLocalConfiguration {
 	UdpReceiver udpReceiver(XrayLocalProperties properties, Ingest ingest) {
 		return new UdpReceiver(properties.address(), properties.effectiveUdpPort(),
 				(int) properties.receiveBufferSize().toBytes(), properties.ingestQueue(), ingest);
+	}
+
+	@Bean
+	ChaosEvents chaosEvents() {
+		return new ChaosEvents();
 	}
 
 	@Bean
