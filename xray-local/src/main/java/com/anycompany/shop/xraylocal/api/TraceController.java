@@ -17,6 +17,7 @@ import com.anycompany.shop.xraylocal.ingest.Ingest;
 import com.anycompany.shop.xraylocal.ingest.Rejection;
 import com.anycompany.shop.xraylocal.store.Entity;
 import com.anycompany.shop.xraylocal.store.NodeKey;
+import com.anycompany.shop.xraylocal.store.RootCauses;
 import com.anycompany.shop.xraylocal.store.Trace;
 import com.anycompany.shop.xraylocal.store.TraceFacts;
 import com.anycompany.shop.xraylocal.store.TraceStore;
@@ -253,7 +254,31 @@ class TraceController {
 		return new XrayJson.TraceSummary(facts.traceId(), facts.startTime(), round(facts.duration()),
 				round(facts.responseTime()), facts.hasFlag(Entity.FAULT), facts.hasFlag(Entity.ERROR),
 				facts.hasFlag(Entity.THROTTLE), facts.partial(), http, annotations, users, serviceIds,
-				(facts.entryNode() != null) ? serviceId(facts.entryNode()) : null, facts.docs().length);
+				(facts.entryNode() != null) ? serviceId(facts.entryNode()) : null,
+				rootCauses(facts.rootCauses().faults()), rootCauses(facts.rootCauses().errors()),
+				rootCauses(facts.rootCauses().responseTime()), facts.docs().length);
+	}
+
+	private static List<XrayJson.RootCause> rootCauses(List<RootCauses.Cause> causes) {
+		return causes.stream()
+			.map((cause) -> new XrayJson.RootCause(
+					cause.services().stream().map(TraceController::rootCauseService).toList(), cause.clientImpacting()))
+			.toList();
+	}
+
+	private static XrayJson.RootCauseService rootCauseService(RootCauses.Service service) {
+		NodeKey node = service.node();
+		List<XrayJson.RootCauseEntity> path = service.path()
+			.stream()
+			.map((e) -> new XrayJson.RootCauseEntity(e.name(),
+					Double.isNaN(e.coverage()) ? e.exceptions()
+						.stream()
+						.map((t) -> new XrayJson.RootCauseException(t.name(), t.message()))
+						.toList() : null,
+					Double.isNaN(e.coverage()) ? null : round(e.coverage()), e.remote()))
+			.toList();
+		return new XrayJson.RootCauseService(node.name(), List.of(node.name()), node.type(), null, path,
+				node.isInferred());
 	}
 
 	private static XrayJson.AnnotationValue annotationValue(Object value) {

@@ -48,6 +48,9 @@ public final class TraceFacts {
 	/** Nodes then edges, two longs each: see {@link #packed()}. */
 	private long[] packed;
 
+	/** Computed when first asked for: most traces are never summarized. */
+	private volatile RootCauses rootCauses;
+
 	TraceFacts(String traceId, Doc[] docs) {
 		this.traceId = traceId;
 		this.docs = docs;
@@ -213,6 +216,16 @@ public final class TraceFacts {
 				}
 			});
 		}
+	}
+
+	/** Fault, error and response time root causes, as X-Ray reports them. */
+	public RootCauses rootCauses() {
+		RootCauses causes = this.rootCauses;
+		if (causes == null) {
+			causes = RootCauses.of(this.docs, this.entry);
+			this.rootCauses = causes;
+		}
+		return causes;
 	}
 
 	/** The documents this was computed from, in arrival order; not to be changed. */
