@@ -288,6 +288,27 @@ public sealed interface Filter {
 
 	}
 
+	/**
+	 * {@code rootcause.fault.service { name = "x" }}: some element of the trace's root
+	 * causes of that kind, at that level, matches.
+	 *
+	 * @param kind {@code fault}, {@code error} or {@code responsetime}
+	 * @param level {@code service}, {@code entity} or {@code exception}
+	 */
+	record RootCause(String kind, String level, Filter inner) implements Filter {
+
+		@Override
+		public boolean test(FilterTarget target) {
+			for (FilterTarget element : target.rootCauses(this.kind, this.level)) {
+				if (this.inner == ALL || this.inner.test(element)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
 	private static boolean matchAny(List<String> values, Op op, String wanted) {
 		if (op == Op.NE) {
 			return !values.contains(wanted);
