@@ -647,6 +647,10 @@ class XrayLocalIT {
 		assertThat(all).hasSize(2);
 		assertThat(all.get(0).path("action").asString()).isEqualTo("reset");
 		assertThat(all.get(0).path("time").asDouble()).isEqualTo(1000.5);
+		// no target: a reset of everything, written as null for clients to read
+		assertThat(all.get(0).has("target")).isTrue();
+		assertThat(all.get(0).get("target").isNull()).isTrue();
+		assertThat(all.get(0).path("parameters").isObject()).isTrue();
 
 		for (String bad : List.of("{\"action\": \"explode\"}", "{\"target\": \"cartservice\"}",
 				"{\"action\": \"latency\", \"time\": \"soon\"}", "{\"action\": \"errors\", \"parameters\": 3}", "[1]",

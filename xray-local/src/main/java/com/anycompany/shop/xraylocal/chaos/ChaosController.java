@@ -1,10 +1,11 @@
 package com.anycompany.shop.xraylocal.chaos;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.anycompany.shop.xraylocal.web.ApiException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +42,7 @@ class ChaosController {
 	}
 
 	@PostMapping("/local/chaos/events")
-	ResponseEntity<Map<String, Object>> record(@RequestBody(required = false) byte[] body) {
+	ResponseEntity<EventJson> record(@RequestBody(required = false) byte[] body) {
 		JsonNode request = object(body);
 		String action = text(request, "action", true);
 		if (!ChaosEvents.ACTIONS.contains(action)) {
@@ -85,7 +86,7 @@ class ChaosController {
 				throw ApiException.invalid("since must be epoch seconds, e.g. since=1795601000");
 			}
 		}
-		List<Map<String, Object>> found = this.events.since(from).stream().map(ChaosController::json).toList();
+		List<EventJson> found = this.events.since(from).stream().map(ChaosController::json).toList();
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("events", found));
 	}
 
@@ -117,16 +118,19 @@ class ChaosController {
 		return value.asString();
 	}
 
-	/** lowerCamelCase, whatever the application's naming strategy for the X-Ray API. */
-	private static Map<String, Object> json(ChaosEvents.Event event) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("id", event.id());
-		json.put("time", event.time());
-		json.put("action", event.action());
-		json.put("target", event.target());
-		json.put("parameters", event.parameters());
-		json.put("source", event.source());
-		return json;
+	/**
+	 * An event as written: names in lowerCamelCase and a null target or source written
+	 * out, whatever the application's settings for the X-Ray API.
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	record EventJson(@JsonProperty("id") long id, @JsonProperty("time") double time,
+			@JsonProperty("action") String action, @JsonProperty("target") String target,
+			@JsonProperty("parameters") Map<String, Object> parameters, @JsonProperty("source") String source) {
+	}
+
+	private static EventJson json(ChaosEvents.Event event) {
+		return new EventJson(event.id(), event.time(), event.action(), event.target(), event.parameters(),
+				event.source());
 	}
 
 }
