@@ -47,6 +47,11 @@ public final class GraphIndex implements TraceStore.Listener {
 		}
 	}
 
+	/** Traces changed since the last refresh: what a query would still take in. */
+	public synchronized int pending() {
+		return this.dirty.size();
+	}
+
 	/** The graph of the traces that started between {@code start} and {@code end}. */
 	public ServiceGraph graph(double start, double end) {
 		prepare();

@@ -38,7 +38,7 @@ public final class Ingest {
 	private final Map<String, LongAdder> rejected = new ConcurrentHashMap<>();
 
 	/** Stored documents between two catch-ups at most. */
-	static final int BATCH = 512;
+	public static final int BATCH = 512;
 
 	private final Runnable catchUp;
 
