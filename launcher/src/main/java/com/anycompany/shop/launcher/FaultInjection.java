@@ -45,15 +45,21 @@ final class FaultInjection {
 			.stream()
 			.map((entry) -> "\"" + entry.getKey() + "\":" + number(entry.getValue()))
 			.collect(Collectors.joining(",", "{", "}"));
-		return call(service,
+		String now = call(service,
 				HttpRequest.newBuilder(url(service))
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString(json)));
+		String action = changes.containsKey("latencyMs") ? "latency"
+				: changes.containsKey("errorRate") ? "errors" : "throttle";
+		new ChaosEventLog(this.ports).record(action, service, changes, "launcher");
+		return now;
 	}
 
 	/** Back to no faults; answers the faults now, as JSON. */
 	String reset(String service) {
-		return call(service, HttpRequest.newBuilder(url(service)).DELETE());
+		String now = call(service, HttpRequest.newBuilder(url(service)).DELETE());
+		new ChaosEventLog(this.ports).record("reset", service, Map.of(), "launcher");
+		return now;
 	}
 
 	/**

@@ -104,7 +104,9 @@ public final class LocalShop implements AutoCloseable {
 		if (!SERVICES.contains(service)) {
 			throw new LaunchException("'" + service + "' is not a storefront service; one of " + SERVICES);
 		}
-		return this.supervisor.kill(service, why);
+		long pid = this.supervisor.kill(service, why);
+		new ChaosEventLog(ports()).record("kill", service, Map.of("pid", pid, "signal", "SIGKILL"), "launcher");
+		return pid;
 	}
 
 	/**
@@ -113,7 +115,8 @@ public final class LocalShop implements AutoCloseable {
 	 */
 	public java.util.Optional<String> killRandom(RandomGenerator random, String why) {
 		java.util.Optional<String> victim = ChaosMonkey.pickVictim(this.supervisor.status(), SERVICES, random);
-		victim.ifPresent((service) -> this.supervisor.kill(service, why));
+		victim.ifPresent((service) -> new ChaosEventLog(ports()).record("kill", service,
+				Map.of("pid", this.supervisor.kill(service, why), "signal", "SIGKILL"), "randomizer"));
 		return victim;
 	}
 

@@ -70,6 +70,20 @@ class ChaosCommandTests {
 	}
 
 	@Test
+	void eachChangeIsRecordedInXrayLocal() {
+		int port = runningShopWith("cartservice", "xray");
+
+		int exit = shop("chaos", "latency", "cartservice", "800");
+
+		assertThat(exit).isZero();
+		assertThat(this.requests).hasSize(2);
+		assertThat(this.requests.get(1)).startsWith("POST /local/chaos/events application/json {\"time\":")
+			.contains("\"action\":\"latency\",\"target\":\"cartservice\",\"parameters\":{\"latencyMs\":800},"
+					+ "\"source\":\"launcher\"}")
+			.endsWith(" port=" + port);
+	}
+
+	@Test
 	void errorRatesAreReadAsFractionsOrPercentages() {
 		int order = runningShopWith("orderservice");
 

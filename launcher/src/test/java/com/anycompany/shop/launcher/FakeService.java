@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,8 +17,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A stand-in for a service in supervisor tests, run as its own process: listens on a port
  * (argument {@code --port N}, else {@code SERVER_PORT} or {@code XRAY_LOCAL_PORT}) and
- * answers every path with 200, {@code /env} with its environment and {@code /jvm} with
- * its JVM arguments.
+ * answers every path with 200, {@code /env} with its environment, {@code /jvm} with its
+ * JVM arguments and {@code /posted} with the POST requests it received (path and body, a
+ * line each).
  * <p>
  * Behaviours for the tests: {@code --exit N} exits at once with code N (after printing
  * {@code boom}); {@code --exit-after MS} exits with code 3 after that long;
@@ -49,9 +51,16 @@ public final class FakeService {
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> pause(60_000)));
 		}
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 20);
+		List<String> posted = new CopyOnWriteArrayList<>();
 		server.createContext("/", (exchange) -> {
 			String path = exchange.getRequestURI().getPath();
-			if (path.equals("/env")) {
+			if (exchange.getRequestMethod().equals("POST")) {
+				posted.add(path + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			}
+			if (path.equals("/posted")) {
+				send(exchange, 200, String.join("\n", posted));
+			}
+			else if (path.equals("/env")) {
 				send(exchange, 200, lines(new TreeMap<>(System.getenv())));
 			}
 			else if (path.equals("/jvm")) {

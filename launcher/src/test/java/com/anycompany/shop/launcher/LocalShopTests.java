@@ -73,6 +73,10 @@ class LocalShopTests {
 			assertThat(restarted).isNotEqualTo(killed);
 			assertThat(Fakes.alive(killed)).isFalse();
 			assertThat(output.text()).containsPattern("cartservice\\s+ready again \\(pid " + restarted + ", restart 1");
+			// the kill is on xray-local's chaos timeline
+			assertThat(Fakes.get("http://127.0.0.1:" + ports.of("xray") + "/posted")).contains(
+					"/local/chaos/events {\"time\":", "\"action\":\"kill\",\"target\":\"cartservice\"",
+					"\"pid\":" + killed, "\"source\":\"launcher\"");
 
 			controlFromAnotherTerminal(shop, project);
 		}
@@ -112,6 +116,9 @@ class LocalShopTests {
 				assertThat(cli.execute("chaos", "kill")).isZero();
 				assertThat(out.toString()).containsPattern(
 						"killed (catalog|cart|order|recommender|image)?(service)?(frontend)? \\(pid \\d+\\)\\s*$");
+				assertThat(Fakes.get("http://127.0.0.1:" + shop.ports().of("xray") + "/posted"))
+					.contains("\"action\":\"kill\",\"target\":\"frontend\"")
+					.containsPattern("\"action\":\"kill\",.*\"source\":\"randomizer\"");
 				shop.awaitHealthy(Duration.ofSeconds(60));
 
 				// a token is required: nothing but the local user's commands drive the

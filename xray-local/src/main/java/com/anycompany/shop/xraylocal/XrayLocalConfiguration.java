@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.anycompany.shop.xraylocal.api.Groups;
+import com.anycompany.shop.xraylocal.chaos.ChaosEvents;
 import com.anycompany.shop.xraylocal.graph.GraphIndex;
 import com.anycompany.shop.xraylocal.ingest.Ingest;
 import com.anycompany.shop.xraylocal.ingest.SegmentParser;
@@ -36,12 +37,9 @@ class XrayLocalConfiguration {
 				Clock.systemUTC(), graphIndex);
 	}
 
-	/**
-	 * Ages traces out even when nothing arrives, and keeps the service graph's minute
-	 * totals current between queries.
-	 */
+	/** Ages traces out even when nothing arrives. */
 	@Bean(destroyMethod = "shutdownNow")
-	ScheduledExecutorService housekeeping(TraceStore store, GraphIndex graphIndex) {
+	ScheduledExecutorService housekeeping(TraceStore store) {
 		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "xray-housekeeping");
 			thread.setDaemon(true);
@@ -49,7 +47,6 @@ class XrayLocalConfiguration {
 			return thread;
 		});
 		executor.scheduleWithFixedDelay(safely(store::evictExpired), 5, 5, TimeUnit.SECONDS);
-		executor.scheduleWithFixedDelay(safely(graphIndex::refresh), 2, 2, TimeUnit.SECONDS);
 		return executor;
 	}
 
@@ -65,15 +62,21 @@ class XrayLocalConfiguration {
 		};
 	}
 
+	/** Ingest keeps the service graph's minute totals current as it stores. */
 	@Bean
-	Ingest ingest(TraceStore store) {
-		return new Ingest(new SegmentParser(), store);
+	Ingest ingest(TraceStore store, GraphIndex graphIndex) {
+		return new Ingest(new SegmentParser(), store, graphIndex::refresh);
 	}
 
 	@Bean
 	UdpReceiver udpReceiver(XrayLocalProperties properties, Ingest ingest) {
 		return new UdpReceiver(properties.address(), properties.effectiveUdpPort(),
 				(int) properties.receiveBufferSize().toBytes(), properties.ingestQueue(), ingest);
+	}
+
+	@Bean
+	ChaosEvents chaosEvents() {
+		return new ChaosEvents();
 	}
 
 	@Bean

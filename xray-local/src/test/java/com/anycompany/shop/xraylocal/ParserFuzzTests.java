@@ -126,8 +126,9 @@ class ParserFuzzTests {
 		String[] words = { "ok", "fault", "error", "AND", "OR", "NOT", "!", "(", ")", "{", "}", ",", ":", "=", "!=",
 				"<", ">=", "CONTAINS", "responsetime", "http.url", "http.status", "annotation.X", "service", "edge",
 				"id", "name", "\"a\"", "\"", "1.5", "-2", "true", "false", "group.name", "#", "\\", "é", "1e", "==",
-				"&&", "||" };
-		TraceFacts facts = TestTraces.facts(TestTraces.order(Json.newTraceId(), 1000));
+				"&&", "||", "rootcause.fault.service", "rootcause.responsetime.entity", "rootcause.error", "last",
+				"coverage", "message", "remote" };
+		TraceFacts facts = TestTraces.facts(TestTraces.product(Json.newTraceId(), 1000, "P-1", true));
 		int valid = 0;
 		for (int i = 0; i < 10_000; i++) {
 			StringBuilder expression = new StringBuilder();
@@ -154,7 +155,8 @@ class ParserFuzzTests {
 	void everyTruncationOfAValidFilterParsesOrFailsWithAPosition() {
 		List<String> expressions = List.of("service(\"catalogservice\") { fault AND responsetime > 0.5 }",
 				"edge(\"frontend\", id(name: \"Orders\", type: \"AWS::DynamoDB::Table\")) { !ok }",
-				"annotation.ProductID = \"P-0042\" OR (http.url CONTAINS \"/cart\" AND http.status >= 400)");
+				"annotation.ProductID = \"P-0042\" OR (http.url CONTAINS \"/cart\" AND http.status >= 400)",
+				"rootcause.fault.entity { last AND remote AND name = \"DynamoDb\" } OR rootcause.responsetime.service");
 		for (String expression : expressions) {
 			for (int length = 0; length <= expression.length(); length++) {
 				String cut = expression.substring(0, length);

@@ -103,6 +103,10 @@ public final class SdkShop implements AutoCloseable {
 			throw new IllegalStateException(ex.getCause());
 		}
 		finally {
+			if (calleeWork == null && status >= 500) {
+				// what the HTTP client throws when the callee is not there
+				call.addException(new java.net.ConnectException("Connection refused: " + service));
+			}
 			respond(call, status);
 			this.recorder.endSubsegment();
 		}

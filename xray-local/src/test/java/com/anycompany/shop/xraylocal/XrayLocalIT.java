@@ -506,6 +506,206 @@ class XrayLocalIT {
 		assertThat(status().path("sampling").path("targetPolls").asLong()).isGreaterThanOrEqualTo(2);
 	}
 
+	@Test
+	@Order(11)
+	void summariesCarryRootCausesAndFiltersSelectByThem() {
+		assertThat(summaries("rootcause.fault.service { name = \"recommenderservice\" }"))
+			.containsOnlyKeys(this.recommenderDownTrace);
+		assertThat(summaries("rootcause.fault.entity { last AND remote }")).containsOnlyKeys(this.recommenderDownTrace);
+		assertThat(summaries("rootcause.fault.exception { message CONTAINS \"Connection refused\" }"))
+			.containsOnlyKeys(this.recommenderDownTrace);
+		assertThat(summaries("rootcause.error.service { last AND name = \"catalogservice\" }"))
+			.containsOnlyKeys(this.notFoundTrace);
+		assertThat(summaries("rootcause.error.service { inferred AND type = \"AWS::DynamoDB::Table\" }"))
+			.containsOnlyKeys(this.throttledTrace);
+		assertThat(summaries(
+				"rootcause.responsetime.entity { name = \"frontend\" AND coverage = 1 } AND responsetime > 1"))
+			.containsOnlyKeys(this.slowTrace);
+
+		TraceSummary down = summaries(null).get(this.recommenderDownTrace);
+		assertThat(down.faultRootCauses()).singleElement().satisfies((cause) -> {
+			// the frontend answered 200: the failed call did not reach the shopper
+			assertThat(cause.clientImpacting()).isFalse();
+			assertThat(cause.services()).extracting((s) -> s.name()).containsExactly("frontend", "recommenderservice");
+			var recommender = cause.services().get(1);
+			assertThat(recommender.inferred()).isTrue();
+			assertThat(recommender.type()).isEqualTo("remote");
+			assertThat(recommender.entityPath()).singleElement().satisfies((e) -> {
+				assertThat(e.remote()).isTrue();
+				assertThat(e.exceptions()).singleElement().satisfies((ex) -> {
+					assertThat(ex.name()).isEqualTo("java.net.ConnectException");
+					assertThat(ex.message()).isEqualTo("Connection refused: recommenderservice");
+				});
+			});
+		});
+		assertThat(down.errorRootCauses()).isEmpty();
+
+		TraceSummary notFound = summaries(null).get(this.notFoundTrace);
+		assertThat(notFound.errorRootCauses()).singleElement().satisfies((cause) -> {
+			assertThat(cause.clientImpacting()).isTrue();
+			assertThat(cause.services()).extracting((s) -> s.name()).containsExactly("frontend", "catalogservice");
+			assertThat(cause.services().get(0).entityPath()).extracting((e) -> e.name())
+				.containsExactly("frontend", "catalogservice");
+		});
+		TraceSummary order = summaries(null).get(this.orderTrace);
+		assertThat(order.faultRootCauses()).isEmpty();
+		assertThat(order.responseTimeRootCauses()).singleElement().satisfies((cause) -> {
+			assertThat(cause.services().get(0).name()).isEqualTo("frontend");
+			assertThat(cause.services().get(0).entityPath().get(0).coverage()).isEqualTo(1.0);
+			assertThat(cause.services().get(1).name()).isEqualTo("orderservice");
+		});
+	}
+
+	@Test
+	@Order(12)
+	void timeSeriesOfAServiceAndAnEdge() {
+		Instant end = Instant.now().plusSeconds(60);
+		var recommender = this.xray.getTimeSeriesServiceStatistics((r) -> r.startTime(this.start)
+			.endTime(end)
+			.entitySelectorExpression("service(\"recommenderservice\")")
+			.period(60));
+		assertThat(recommender.containsOldGroupVersions()).isFalse();
+		assertThat(recommender.timeSeriesServiceStatistics()).isNotEmpty().allSatisfy((point) -> {
+			assertThat(point.timestamp().getEpochSecond() % 60).isZero();
+			assertThat(point.responseTimeHistogram()).isNotEmpty();
+		});
+		// three calls answered by the recommender's own segments, one to it while down
+		assertThat(recommender.timeSeriesServiceStatistics()
+			.stream()
+			.mapToLong((p) -> p.serviceSummaryStatistics().totalCount())
+			.sum()).isEqualTo(3);
+		assertThat(recommender.timeSeriesServiceStatistics()
+			.stream()
+			.mapToLong((p) -> p.edgeSummaryStatistics().totalCount())
+			.sum()).isEqualTo(4);
+		assertThat(recommender.timeSeriesServiceStatistics()
+			.stream()
+			.mapToLong((p) -> p.edgeSummaryStatistics().faultStatistics().totalCount())
+			.sum()).isEqualTo(1);
+
+		var edge = this.xray.getTimeSeriesServiceStatistics((r) -> r.startTime(this.start)
+			.endTime(end)
+			.entitySelectorExpression("edge(\"catalogservice\", \"ProductCatalog\")")
+			.period(300));
+		assertThat(edge.timeSeriesServiceStatistics()).isNotEmpty().allSatisfy((point) -> {
+			assertThat(point.timestamp().getEpochSecond() % 300).isZero();
+			assertThat(point.serviceSummaryStatistics()).isNull();
+		});
+		assertThat(edge.timeSeriesServiceStatistics()
+			.stream()
+			.mapToLong((p) -> p.edgeSummaryStatistics().errorStatistics().throttleCount())
+			.sum()).isEqualTo(1);
+
+		var forecast = this.xray.getTimeSeriesServiceStatistics((r) -> r.startTime(this.start)
+			.endTime(end)
+			.entitySelectorExpression("id(name: \"recommenderservice\")")
+			.forecastStatistics(true));
+		assertThat(forecast.timeSeriesServiceStatistics()).isNotEmpty().allSatisfy((point) -> {
+			assertThat(point.serviceForecastStatistics().faultCountLow()).isNotNegative();
+			assertThat(point.serviceForecastStatistics().faultCountHigh())
+				.isGreaterThanOrEqualTo(point.serviceForecastStatistics().faultCountLow());
+		});
+
+		var nothing = this.xray.getTimeSeriesServiceStatistics((r) -> r.startTime(Instant.now().minusSeconds(7200))
+			.endTime(Instant.now().minusSeconds(3600))
+			.entitySelectorExpression("service(\"recommenderservice\")"));
+		assertThat(nothing.timeSeriesServiceStatistics()).isEmpty();
+
+		assertThatThrownBy(() -> this.xray.getTimeSeriesServiceStatistics(
+				(r) -> r.startTime(this.start).endTime(end).entitySelectorExpression("fault")))
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("EntitySelectorExpression must be");
+		assertThatThrownBy(
+				() -> this.xray.getTimeSeriesServiceStatistics((r) -> r.startTime(this.start).endTime(end).period(90)))
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("multiple of 60");
+		assertThatThrownBy(() -> this.xray.getTimeSeriesServiceStatistics(
+				(r) -> r.startTime(this.start).endTime(end).entitySelectorExpression("id(name: )")))
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("position 10");
+	}
+
+	@Test
+	@Order(13)
+	void chaosEventsAreRecordedAndListed() throws Exception {
+		double before = System.currentTimeMillis() / 1000.0 - 1;
+		HttpResponse<String> created = chaos("POST", "{\"action\": \"kill\", \"target\": \"recommenderservice\","
+				+ " \"parameters\": {\"pid\": 4242}, \"source\": \"randomizer\"}");
+		assertThat(created.statusCode()).isEqualTo(201);
+		JsonNode event = JSON.readTree(created.body());
+		assertThat(event.path("action").asString()).isEqualTo("kill");
+		assertThat(event.path("target").asString()).isEqualTo("recommenderservice");
+		assertThat(event.path("parameters").path("pid").asInt()).isEqualTo(4242);
+		assertThat(event.path("source").asString()).isEqualTo("randomizer");
+		assertThat(event.path("time").asDouble()).isGreaterThan(before);
+		assertThat(chaos("POST", "{\"time\": 1000.5, \"action\": \"reset\"}").statusCode()).isEqualTo(201);
+
+		JsonNode recent = JSON.readTree(chaos("GET", "since=" + before).body()).path("events");
+		assertThat(recent).hasSize(1);
+		assertThat(recent.get(0).path("id").asLong()).isEqualTo(event.path("id").asLong());
+		JsonNode all = JSON.readTree(chaos("GET", "").body()).path("events");
+		assertThat(all).hasSize(2);
+		assertThat(all.get(0).path("action").asString()).isEqualTo("reset");
+		assertThat(all.get(0).path("time").asDouble()).isEqualTo(1000.5);
+		// no target: a reset of everything, written as null for clients to read
+		assertThat(all.get(0).has("target")).isTrue();
+		assertThat(all.get(0).get("target").isNull()).isTrue();
+		assertThat(all.get(0).path("parameters").isObject()).isTrue();
+
+		for (String bad : List.of("{\"action\": \"explode\"}", "{\"target\": \"cartservice\"}",
+				"{\"action\": \"latency\", \"time\": \"soon\"}", "{\"action\": \"errors\", \"parameters\": 3}", "[1]",
+				"{not json")) {
+			HttpResponse<String> refused = chaos("POST", bad);
+			assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+			assertThat(refused.headers().firstValue("x-amzn-ErrorType")).contains("InvalidRequestException");
+			assertThat(JSON.readTree(refused.body()).path("message").asString()).isNotEmpty();
+		}
+		assertThat(chaos("GET", "since=yesterday").statusCode()).isEqualTo(400);
+	}
+
+	private HttpResponse<String> chaos(String method, String bodyOrQuery) throws Exception {
+		String url = "http://127.0.0.1:" + this.httpPort + "/local/chaos/events";
+		HttpRequest.Builder request = method.equals("GET")
+				? HttpRequest.newBuilder(URI.create(url + (bodyOrQuery.isEmpty() ? "" : "?" + bodyOrQuery)))
+				: HttpRequest.newBuilder(URI.create(url))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(bodyOrQuery));
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A foreign client: boto3, as a Python user would call it. */
+	@Test
+	@Order(14)
+	void boto3ReadsTheTimeSeriesAndRootCauses() throws Exception {
+		String script = String.join("\n", "import boto3, time",
+				"x = boto3.client('xray', endpoint_url='http://127.0.0.1:" + this.httpPort + "')", "now = time.time()",
+				"r = x.get_time_series_service_statistics(StartTime=now - 3600, EndTime=now + 60,"
+						+ " EntitySelectorExpression='service(\"recommenderservice\")', Period=60)",
+				"print('points', len(r['TimeSeriesServiceStatistics']))",
+				"print('edge calls', sum(p['EdgeSummaryStatistics']['TotalCount'] for p in r['TimeSeriesServiceStatistics']))",
+				"s = x.get_trace_summaries(StartTime=now - 3600, EndTime=now + 60,"
+						+ " FilterExpression='rootcause.fault.service { name = \"recommenderservice\" }')",
+				"print('cause', s['TraceSummaries'][0]['FaultRootCauses'][0]['Services'][-1]['Name'])");
+		ProcessBuilder python = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true);
+		python.environment()
+			.putAll(Map.of("AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", "AWS_DEFAULT_REGION",
+					"us-east-1", "AWS_EC2_METADATA_DISABLED", "true"));
+		Process process;
+		try {
+			process = python.start();
+		}
+		catch (java.io.IOException ex) {
+			org.junit.jupiter.api.Assumptions.abort("python3 is not installed: " + ex.getMessage());
+			return;
+		}
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		org.junit.jupiter.api.Assumptions.assumeFalse(output.contains("No module named 'boto3'"),
+				"boto3 is not installed");
+		assertThat(output).as(output).contains("edge calls 4", "cause recommenderservice");
+		assertThat(process.exitValue()).as(output).isZero();
+	}
+
 	private JsonNode status() throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.httpPort + "/status"))
 			.build();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Pattern;
 
+import com.anycompany.shop.xraylocal.web.ApiException;
 import com.anycompany.shop.xraylocal.filter.Filter;
 import com.anycompany.shop.xraylocal.filter.FilterParser;
 

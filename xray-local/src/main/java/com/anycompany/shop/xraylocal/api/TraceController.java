@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.anycompany.shop.xraylocal.web.ApiException;
 import com.anycompany.shop.xraylocal.filter.Filter;
 import com.anycompany.shop.xraylocal.filter.FilterParser;
 import com.anycompany.shop.xraylocal.filter.TraceTarget;
@@ -16,6 +17,7 @@ import com.anycompany.shop.xraylocal.ingest.Ingest;
 import com.anycompany.shop.xraylocal.ingest.Rejection;
 import com.anycompany.shop.xraylocal.store.Entity;
 import com.anycompany.shop.xraylocal.store.NodeKey;
+import com.anycompany.shop.xraylocal.store.RootCauses;
 import com.anycompany.shop.xraylocal.store.Trace;
 import com.anycompany.shop.xraylocal.store.TraceFacts;
 import com.anycompany.shop.xraylocal.store.TraceStore;
@@ -67,6 +69,7 @@ class TraceController {
 				unprocessed.add(new XrayJson.Unprocessed(idOf(document), rejection.reason(), rejection.getMessage()));
 			}
 		}
+		this.ingest.flush();
 		return new XrayJson.PutResult(unprocessed);
 	}
 
@@ -222,14 +225,14 @@ class TraceController {
 		return services;
 	}
 
-	private static XrayJson.Statistics statistics(Stats stats) {
+	static XrayJson.Statistics statistics(Stats stats) {
 		return new XrayJson.Statistics(stats.ok(),
 				new XrayJson.ErrorStatistics(stats.throttle(), stats.errorOther(), stats.errorTotal()),
 				new XrayJson.FaultStatistics(stats.fault(), stats.fault()), stats.total(),
 				round(stats.totalResponseTime()));
 	}
 
-	private static List<XrayJson.HistogramEntry> histogram(Histogram histogram) {
+	static List<XrayJson.HistogramEntry> histogram(Histogram histogram) {
 		return histogram.buckets().stream().map((b) -> new XrayJson.HistogramEntry(b.value(), b.count())).toList();
 	}
 
@@ -251,7 +254,31 @@ class TraceController {
 		return new XrayJson.TraceSummary(facts.traceId(), facts.startTime(), round(facts.duration()),
 				round(facts.responseTime()), facts.hasFlag(Entity.FAULT), facts.hasFlag(Entity.ERROR),
 				facts.hasFlag(Entity.THROTTLE), facts.partial(), http, annotations, users, serviceIds,
-				(facts.entryNode() != null) ? serviceId(facts.entryNode()) : null, facts.docs().length);
+				(facts.entryNode() != null) ? serviceId(facts.entryNode()) : null,
+				rootCauses(facts.rootCauses().faults()), rootCauses(facts.rootCauses().errors()),
+				rootCauses(facts.rootCauses().responseTime()), facts.docs().length);
+	}
+
+	private static List<XrayJson.RootCause> rootCauses(List<RootCauses.Cause> causes) {
+		return causes.stream()
+			.map((cause) -> new XrayJson.RootCause(
+					cause.services().stream().map(TraceController::rootCauseService).toList(), cause.clientImpacting()))
+			.toList();
+	}
+
+	private static XrayJson.RootCauseService rootCauseService(RootCauses.Service service) {
+		NodeKey node = service.node();
+		List<XrayJson.RootCauseEntity> path = service.path()
+			.stream()
+			.map((e) -> new XrayJson.RootCauseEntity(e.name(),
+					Double.isNaN(e.coverage()) ? e.exceptions()
+						.stream()
+						.map((t) -> new XrayJson.RootCauseException(t.name(), t.message()))
+						.toList() : null,
+					Double.isNaN(e.coverage()) ? null : round(e.coverage()), e.remote()))
+			.toList();
+		return new XrayJson.RootCauseService(node.name(), List.of(node.name()), node.type(), null, path,
+				node.isInferred());
 	}
 
 	private static XrayJson.AnnotationValue annotationValue(Object value) {

@@ -43,6 +43,17 @@ final class XrayJson {
 	record HistogramEntry(double value, int count) {
 	}
 
+	record TimeSeriesResult(List<TimeSeriesEntry> timeSeriesServiceStatistics, boolean containsOldGroupVersions,
+			String nextToken) {
+	}
+
+	record TimeSeriesEntry(double timestamp, Statistics edgeSummaryStatistics, Statistics serviceSummaryStatistics,
+			Forecast serviceForecastStatistics, List<HistogramEntry> responseTimeHistogram) {
+	}
+
+	record Forecast(long faultCountHigh, long faultCountLow) {
+	}
+
 	record TraceSummariesResult(List<TraceSummary> traceSummaries, double approximateTime, long tracesProcessedCount,
 			String nextToken) {
 	}
@@ -51,7 +62,23 @@ final class XrayJson {
 			@JsonProperty("HasFault") boolean hasFault, @JsonProperty("HasError") boolean hasError,
 			@JsonProperty("HasThrottle") boolean hasThrottle, @JsonProperty("IsPartial") boolean isPartial, Http http,
 			Map<String, List<ValueWithServiceIds>> annotations, List<User> users, List<ServiceId> serviceIds,
-			ServiceId entryPoint, int revision) {
+			ServiceId entryPoint, List<RootCause> faultRootCauses, List<RootCause> errorRootCauses,
+			List<RootCause> responseTimeRootCauses, int revision) {
+	}
+
+	/** FaultRootCause, ErrorRootCause and ResponseTimeRootCause share this shape. */
+	record RootCause(List<RootCauseService> services, boolean clientImpacting) {
+	}
+
+	record RootCauseService(String name, List<String> names, String type, String accountId,
+			List<RootCauseEntity> entityPath, boolean inferred) {
+	}
+
+	/** {@code Exceptions} for faults and errors, {@code Coverage} for response time. */
+	record RootCauseEntity(String name, List<RootCauseException> exceptions, Double coverage, boolean remote) {
+	}
+
+	record RootCauseException(String name, String message) {
 	}
 
 	record Http(@JsonProperty("HttpURL") String httpUrl, Integer httpStatus, String httpMethod, String userAgent,

@@ -226,7 +226,7 @@ public sealed interface Filter {
 			return this.type;
 		}
 
-		boolean matches(NodeKey node) {
+		public boolean matches(NodeKey node) {
 			if (node == null) {
 				return false;
 			}
@@ -280,6 +280,27 @@ public sealed interface Filter {
 			for (Occurrence edge : target.edges()) {
 				if (this.from.matches(edge.from()) && this.to.matches(edge.node())
 						&& (this.inner == ALL || this.inner.test(target.part(edge)))) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+	}
+
+	/**
+	 * {@code rootcause.fault.service { name = "x" }}: some element of the trace's root
+	 * causes of that kind, at that level, matches.
+	 *
+	 * @param kind {@code fault}, {@code error} or {@code responsetime}
+	 * @param level {@code service}, {@code entity} or {@code exception}
+	 */
+	record RootCause(String kind, String level, Filter inner) implements Filter {
+
+		@Override
+		public boolean test(FilterTarget target) {
+			for (FilterTarget element : target.rootCauses(this.kind, this.level)) {
+				if (this.inner == ALL || this.inner.test(element)) {
 					return true;
 				}
 			}

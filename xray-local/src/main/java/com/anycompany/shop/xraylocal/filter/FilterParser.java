@@ -7,6 +7,8 @@ import java.util.Locale;
 import com.anycompany.shop.xraylocal.filter.Filter.Op;
 import com.anycompany.shop.xraylocal.filter.Filter.Selector;
 import com.anycompany.shop.xraylocal.filter.FilterTarget.Keyword;
+import com.anycompany.shop.xraylocal.filter.FilterLexer.Kind;
+import com.anycompany.shop.xraylocal.filter.FilterLexer.Token;
 import com.anycompany.shop.xraylocal.filter.FilterTarget.Type;
 
 /**
@@ -16,11 +18,13 @@ import com.anycompany.shop.xraylocal.filter.FilterTarget.Type;
  * or        := and ( OR and )*
  * and       := unary ( AND unary )*
  * unary     := ( '!' | NOT ) unary | primary
- * primary   := '(' or ')' | service | edge | group | annotation | keyword [ op value ]
+ * primary   := '(' or ')' | service | edge | group | rootcause | annotation | keyword [ op value ]
  * service   := 'service' '(' [ selector ] ')' [ '{' or '}' ]
  * edge      := 'edge' '(' selector ',' selector ')' [ '{' or '}' ]
  * selector  := STRING | 'id' '(' 'name' ':' STRING [ ',' 'type' ':' STRING ] ')'
  * group     := ( 'group.name' | 'group.arn' ) '=' STRING
+ * rootcause := 'rootcause.' ( 'fault' | 'error' ) '.' ( 'service' | 'entity' | 'exception' ) [ '{' or '}' ]
+ *            | 'rootcause.responsetime.' ( 'service' | 'entity' ) [ '{' or '}' ]
  * op        := '=' | '!=' | '&lt;' | '&lt;=' | '&gt;' | '&gt;=' | CONTAINS | BEGINSWITH | ENDSWITH
  * </pre>
  *
@@ -61,7 +65,7 @@ public final class FilterParser {
 	private int nesting;
 
 	private FilterParser(String text, Groups groups, int groupDepth) {
-		this.tokens = new Lexer(text).tokens();
+		this.tokens = new FilterLexer(text).tokens();
 		this.groups = groups;
 		this.groupDepth = groupDepth;
 	}
@@ -153,11 +157,15 @@ public final class FilterParser {
 		if (lower.startsWith("annotation.")) {
 			return annotation(word);
 		}
+		if (lower.startsWith("rootcause.")) {
+			return rootCause(word, lower);
+		}
 		Keyword keyword = Keyword.find(word.text());
 		if (keyword == null) {
 			throw error(word, "unknown keyword '" + word.text() + "'; known are ok, error, fault, throttle,"
 					+ " partial, root, inferred, responsetime, duration, http.status, http.url, http.method,"
-					+ " http.useragent, http.clientip, user, name, id, annotation.KEY, service(), edge(), group.name");
+					+ " http.useragent, http.clientip, user, name, id, type, message, first, last, remote, index,"
+					+ " coverage, annotation.KEY, service(), edge(), group.name, rootcause.fault.service {}");
 		}
 		if (keyword.type() == Type.BOOLEAN) {
 			if (!isOperator(peek())) {
@@ -230,6 +238,31 @@ public final class FilterParser {
 					"expected a value after '" + word.text() + " " + op.text() + "', found " + value.describe());
 		}
 		return new Filter.AnnotationCompare(key, op, wanted);
+	}
+
+	/**
+	 * {@code rootcause.fault.service { ... }} and its siblings; {@code message} is taken
+	 * for {@code exception}, the level whose elements have messages.
+	 */
+	private Filter rootCause(Token word, String lower) {
+		String[] parts = lower.split("\\.", -1);
+		String kind = (parts.length == 3) ? parts[1] : "";
+		String level = (parts.length == 3) ? parts[2] : "";
+		if (level.equals("message")) {
+			level = "exception";
+		}
+		boolean known = switch (kind) {
+			case "fault", "error" -> level.equals("service") || level.equals("entity") || level.equals("exception");
+			case "responsetime" -> level.equals("service") || level.equals("entity");
+			default -> false;
+		};
+		if (!known) {
+			throw error(word,
+					"unknown root cause keyword '" + word.text() + "'; known are rootcause.fault.service,"
+							+ " rootcause.fault.entity, rootcause.fault.exception, the same for rootcause.error, and"
+							+ " rootcause.responsetime.service, rootcause.responsetime.entity");
+		}
+		return new Filter.RootCause(kind, level, scope(word));
 	}
 
 	private Filter service(Token word) {
@@ -412,186 +445,6 @@ public final class FilterParser {
 
 	private FilterException error(Token token, String problem) {
 		return new FilterException(problem, token.position());
-	}
-
-	enum Kind {
-
-		WORD, STRING, NUMBER, OP, LPAREN, RPAREN, LBRACE, RBRACE, COMMA, COLON, BANG, END
-
-	}
-
-	/** A token and where it starts (0-based offset). */
-	record Token(Kind kind, String text, int offset) {
-
-		int position() {
-			return this.offset + 1;
-		}
-
-		String describe() {
-			return switch (this.kind) {
-				case END -> "the end of the expression";
-				case STRING -> "\"" + this.text + "\"";
-				default -> "'" + this.text + "'";
-			};
-		}
-
-	}
-
-	/**
-	 * Splits an expression into tokens; reports the position of anything it cannot read.
-	 */
-	static final class Lexer {
-
-		private final String text;
-
-		private int at;
-
-		Lexer(String text) {
-			this.text = text;
-		}
-
-		List<Token> tokens() {
-			List<Token> tokens = new ArrayList<>();
-			while (true) {
-				while (this.at < this.text.length() && Character.isWhitespace(this.text.charAt(this.at))) {
-					this.at++;
-				}
-				if (this.at >= this.text.length()) {
-					tokens.add(new Token(Kind.END, "", this.text.length()));
-					return tokens;
-				}
-				tokens.add(token());
-			}
-		}
-
-		private Token token() {
-			int start = this.at;
-			char c = this.text.charAt(this.at);
-			char n = (this.at + 1 < this.text.length()) ? this.text.charAt(this.at + 1) : '\0';
-			switch (c) {
-				case '(' -> {
-					return single(Kind.LPAREN, start);
-				}
-				case ')' -> {
-					return single(Kind.RPAREN, start);
-				}
-				case '{' -> {
-					return single(Kind.LBRACE, start);
-				}
-				case '}' -> {
-					return single(Kind.RBRACE, start);
-				}
-				case ',' -> {
-					return single(Kind.COMMA, start);
-				}
-				case ':' -> {
-					return single(Kind.COLON, start);
-				}
-				case '"' -> {
-					return quoted(start);
-				}
-				case '!' -> {
-					if (n == '=') {
-						return symbol("!=", start);
-					}
-					return single(Kind.BANG, start);
-				}
-				case '=' -> {
-					return symbol((n == '=') ? "==" : "=", start);
-				}
-				case '<', '>' -> {
-					return symbol((n == '=') ? c + "=" : String.valueOf(c), start);
-				}
-				case '&', '|' -> {
-					if (n == c) {
-						return symbol("" + c + c, start);
-					}
-				}
-				default -> {
-				}
-			}
-			if (isDigit(c) || ((c == '-' || c == '.') && isDigit(n))) {
-				return number(start);
-			}
-			if (Character.isLetter(c) || c == '_') {
-				while (this.at < this.text.length() && isWordChar(this.text.charAt(this.at))) {
-					this.at++;
-				}
-				return new Token(Kind.WORD, this.text.substring(start, this.at), start);
-			}
-			throw new FilterException("unexpected character '" + c + "'", start + 1);
-		}
-
-		private Token single(Kind kind, int start) {
-			this.at++;
-			return new Token(kind, this.text.substring(start, this.at), start);
-		}
-
-		private Token symbol(String symbol, int start) {
-			if (symbol.equals("==")) {
-				throw new FilterException("use = to compare, not ==", start + 1);
-			}
-			this.at += symbol.length();
-			return new Token(Kind.OP, symbol, start);
-		}
-
-		private Token quoted(int start) {
-			StringBuilder value = new StringBuilder();
-			this.at++;
-			while (this.at < this.text.length()) {
-				char c = this.text.charAt(this.at++);
-				if (c == '"') {
-					return new Token(Kind.STRING, value.toString(), start);
-				}
-				if (c == '\\' && this.at < this.text.length()) {
-					c = this.text.charAt(this.at++);
-				}
-				value.append(c);
-			}
-			throw new FilterException("the string starting here has no closing double quote", start + 1);
-		}
-
-		private Token number(int start) {
-			if (this.text.charAt(this.at) == '-') {
-				this.at++;
-			}
-			digits();
-			if (this.at < this.text.length() && this.text.charAt(this.at) == '.') {
-				this.at++;
-				digits();
-			}
-			if (this.at < this.text.length()
-					&& (this.text.charAt(this.at) == 'e' || this.text.charAt(this.at) == 'E')) {
-				int mark = this.at++;
-				if (this.at < this.text.length()
-						&& (this.text.charAt(this.at) == '+' || this.text.charAt(this.at) == '-')) {
-					this.at++;
-				}
-				if (this.at >= this.text.length() || !isDigit(this.text.charAt(this.at))) {
-					throw new FilterException("a number's exponent needs digits", mark + 1);
-				}
-				digits();
-			}
-			if (this.at < this.text.length() && isWordChar(this.text.charAt(this.at))) {
-				throw new FilterException("unexpected '" + this.text.charAt(this.at) + "' in a number", this.at + 1);
-			}
-			return new Token(Kind.NUMBER, this.text.substring(start, this.at), start);
-		}
-
-		private void digits() {
-			while (this.at < this.text.length() && isDigit(this.text.charAt(this.at))) {
-				this.at++;
-			}
-		}
-
-		private static boolean isDigit(char c) {
-			return c >= '0' && c <= '9';
-		}
-
-		private static boolean isWordChar(char c) {
-			return Character.isLetterOrDigit(c) || c == '_' || c == '.';
-		}
-
 	}
 
 }

@@ -31,6 +31,16 @@ public interface FilterTarget {
 	/** One node's or edge's part of the trace, to evaluate a scope's condition on. */
 	FilterTarget part(Occurrence occurrence);
 
+	/**
+	 * The elements of the trace's root causes of one kind ({@code fault}, {@code error},
+	 * {@code responsetime}) at one level ({@code service}, {@code entity},
+	 * {@code exception}), each to evaluate a {@code rootcause.kind.level { }} condition
+	 * on; none below the trace.
+	 */
+	default List<FilterTarget> rootCauses(String kind, String level) {
+		return List.of();
+	}
+
 	/** The node (or an edge's target); null for a trace. */
 	NodeKey node();
 
@@ -46,7 +56,9 @@ public interface FilterTarget {
 		DURATION("duration", Type.NUMBER), HTTP_STATUS("http.status", Type.NUMBER), HTTP_URL("http.url", Type.STRING),
 		HTTP_METHOD("http.method", Type.STRING), HTTP_USERAGENT("http.useragent", Type.STRING),
 		HTTP_CLIENTIP("http.clientip", Type.STRING), USER("user", Type.STRING), NAME("name", Type.STRING),
-		ID("id", Type.STRING);
+		ID("id", Type.STRING), TYPE("type", Type.STRING), MESSAGE("message", Type.STRING), FIRST("first", Type.BOOLEAN),
+		LAST("last", Type.BOOLEAN), REMOTE("remote", Type.BOOLEAN), INDEX("index", Type.NUMBER),
+		COVERAGE("coverage", Type.NUMBER);
 
 		private final String text;
 

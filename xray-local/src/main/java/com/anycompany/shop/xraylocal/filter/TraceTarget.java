@@ -6,6 +6,7 @@ import java.util.List;
 import com.anycompany.shop.xraylocal.store.Entity;
 import com.anycompany.shop.xraylocal.store.NodeKey;
 import com.anycompany.shop.xraylocal.store.Occurrence;
+import com.anycompany.shop.xraylocal.store.RootCauses;
 import com.anycompany.shop.xraylocal.store.TraceFacts;
 
 /**
@@ -55,9 +56,20 @@ public final class TraceTarget implements FilterTarget {
 		return switch (keyword) {
 			case USER -> List.copyOf(this.facts.users());
 			case NAME -> this.facts.services().stream().map(NodeKey::name).toList();
+			case TYPE -> this.facts.services().stream().map(NodeKey::type).filter((t) -> t != null).toList();
 			case ID -> List.of(this.facts.traceId());
 			default -> entityString(this.facts.entry(), keyword);
 		};
+	}
+
+	@Override
+	public List<FilterTarget> rootCauses(String kind, String level) {
+		RootCauses causes = this.facts.rootCauses();
+		return RootCauseElement.of(switch (kind) {
+			case "fault" -> causes.faults();
+			case "error" -> causes.errors();
+			default -> causes.responseTime();
+		}, level);
 	}
 
 	@Override
@@ -146,6 +158,8 @@ public final class TraceTarget implements FilterTarget {
 		public List<String> strings(Keyword keyword) {
 			return switch (keyword) {
 				case NAME -> List.of(this.occurrence.node().name());
+				case TYPE ->
+					(this.occurrence.node().type() != null) ? List.of(this.occurrence.node().type()) : List.of();
 				case ID -> List.of(String.format("%016x", entity().id));
 				default -> entityString(entity(), keyword);
 			};

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 import com.anycompany.shop.xraylocal.store.Trace;
@@ -14,9 +15,11 @@ import com.anycompany.shop.xraylocal.store.TraceStore;
 
 /**
  * The service graph kept up to date per minute (of each trace's start), so that
- * GetServiceGraph adds up a few minute totals instead of reading every stored trace. The
- * store reports changed and evicted traces; a changed trace is taken back and added
- * again, lazily, at the next query. Bounded like the store: it holds at most the traces
+ * GetServiceGraph and GetTimeSeriesServiceStatistics add up a few minute totals instead
+ * of reading every stored trace. The store reports changed and evicted traces; a changed
+ * trace is taken back and added again at the next {@link #refresh()}, which ingest runs
+ * after each batch of documents and at the end of each burst, so a query finds at most
+ * one small batch left to take in. Bounded like the store: it holds at most the traces
  * the store holds.
  */
 public final class GraphIndex implements TraceStore.Listener {
@@ -44,6 +47,11 @@ public final class GraphIndex implements TraceStore.Listener {
 		}
 	}
 
+	/** Traces changed since the last refresh: what a query would still take in. */
+	public synchronized int pending() {
+		return this.dirty.size();
+	}
+
 	/** The graph of the traces that started between {@code start} and {@code end}. */
 	public ServiceGraph graph(double start, double end) {
 		prepare();
@@ -53,8 +61,32 @@ public final class GraphIndex implements TraceStore.Listener {
 	}
 
 	/**
-	 * Takes in the traces changed since the last time. Called on a timer as well, so that
-	 * a query after a burst of traffic finds most of the work done.
+	 * The graphs of the traces that started in each period between {@code start} and
+	 * {@code end}, by the period's start (epoch seconds, a multiple of
+	 * {@code periodSeconds}); periods without traces are left out.
+	 * @param periodSeconds a multiple of 60: the index keeps minutes
+	 */
+	public SortedMap<Long, ServiceGraph> series(double start, double end, int periodSeconds) {
+		if (periodSeconds <= 0 || periodSeconds % MINUTE != 0) {
+			throw new IllegalArgumentException("The period must be a multiple of 60 seconds: " + periodSeconds);
+		}
+		prepare();
+		SortedMap<Long, ServiceGraph> series = new TreeMap<>();
+		synchronized (this) {
+			applyChanges();
+			this.minutes.subMap(minute(start), true, minute(end), true).forEach((minute, totals) -> {
+				long period = Math.floorDiv(minute * MINUTE, periodSeconds) * periodSeconds;
+				double from = Math.max(start, minute * MINUTE);
+				double to = Math.min(end, (minute + 1) * MINUTE);
+				series.computeIfAbsent(period, (p) -> new ServiceGraph()).addAll(totals, from, to);
+			});
+		}
+		return series;
+	}
+
+	/**
+	 * Takes in the traces changed since the last time, on the caller's thread: ingest
+	 * calls it, so that a query after a burst of traffic finds the work done.
 	 */
 	public void refresh() {
 		prepare();

@@ -38,8 +38,8 @@ public final class ServiceGraph {
 			int target = (int) (word & 0xFFFFF);
 			int from = (int) ((word >>> 20) & 0xFFFFF) - 1;
 			int outcome = (int) ((word >>> 40) & 0x7);
-			int bucket = (int) ((word >>> 43) & 0x3FF);
 			double duration = Double.longBitsToDouble(packed[i + 1]);
+			int bucket = Histogram.bucket(duration);
 			Node node = node(target);
 			if (from < 0) {
 				node.roots += sign * (int) ((word >>> 53) & 1);

@@ -38,7 +38,8 @@ public final class Stats {
 		this.histogram.addToBucket(bucket, sign);
 	}
 
-	void merge(Stats other) {
+	/** Adds another's counts, response times and histogram to these. */
+	public void merge(Stats other) {
 		this.ok += other.ok;
 		this.errorOther += other.errorOther;
 		this.throttle += other.throttle;

@@ -31,6 +31,12 @@ public final class SegmentParser {
 
 	static final int MAX_DEPTH = 64;
 
+	/** Exceptions kept per segment or subsegment, for root causes. */
+	static final int MAX_EXCEPTIONS = 8;
+
+	/** Characters kept of an exception message. */
+	static final int MAX_MESSAGE_LENGTH = 1000;
+
 	private static final byte[] SDK_HEADER = "{\"format\": \"json\", \"version\": 1}"
 		.getBytes(StandardCharsets.US_ASCII);
 
@@ -173,6 +179,7 @@ public final class SegmentParser {
 				case "http" -> readHttp(p, v, e);
 				case "aws" -> readAws(p, v, e);
 				case "annotations" -> e.annotations = readAnnotations(p, v);
+				case "cause" -> e.exceptions = readCause(p, v);
 				case "subsegments" -> e.children = readChildren(p, v, depth);
 				case "trace_id" -> top(top, p, v).traceId = string(p, v);
 				case "parent_id" -> top(top, p, v).parentId = string(p, v);
@@ -316,6 +323,53 @@ public final class SegmentParser {
 				default -> p.skipChildren();
 			}
 		}
+	}
+
+	/**
+	 * The exceptions of {@code "cause": {"exceptions": [{"type", "message"}...]}}, for
+	 * root causes; a cause given as an exception id (a reference to a child's) has none
+	 * of its own.
+	 */
+	private Entity.Thrown[] readCause(JsonParser p, JsonToken v) {
+		if (v != JsonToken.START_OBJECT) {
+			p.skipChildren();
+			return Entity.NO_EXCEPTIONS;
+		}
+		List<Entity.Thrown> thrown = new ArrayList<>(1);
+		while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+			String field = p.currentName();
+			JsonToken value = p.nextToken();
+			if (!"exceptions".equals(field) || value != JsonToken.START_ARRAY) {
+				p.skipChildren();
+				continue;
+			}
+			JsonToken t;
+			while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+				if (t != JsonToken.START_OBJECT) {
+					p.skipChildren();
+					continue;
+				}
+				String type = null;
+				String message = null;
+				while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+					String name = p.currentName();
+					JsonToken item = p.nextToken();
+					switch (name) {
+						case "type" -> type = string(p, item);
+						case "message" -> message = string(p, item);
+						default -> p.skipChildren();
+					}
+				}
+				if ((type != null || message != null) && thrown.size() < MAX_EXCEPTIONS) {
+					thrown.add(new Entity.Thrown(canon(shorten(type)), shorten(message)));
+				}
+			}
+		}
+		return thrown.isEmpty() ? Entity.NO_EXCEPTIONS : thrown.toArray(Entity.Thrown[]::new);
+	}
+
+	private static String shorten(String text) {
+		return (text != null && text.length() > MAX_MESSAGE_LENGTH) ? text.substring(0, MAX_MESSAGE_LENGTH) : text;
 	}
 
 	private Map<String, Object> readAnnotations(JsonParser p, JsonToken v) {

@@ -136,6 +136,10 @@ public final class UdpReceiver implements SmartLifecycle {
 			}
 			this.queuedBytes.addAndGet(-datagram.length);
 			this.ingest.datagram(datagram, 0, datagram.length);
+			if (this.queue.isEmpty()) {
+				// a burst is over: indexes current before anyone asks
+				this.ingest.flush();
+			}
 		}
 	}
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-import com.anycompany.shop.xraylocal.api.ApiException;
+import com.anycompany.shop.xraylocal.web.ApiException;
 import com.anycompany.shop.xraylocal.sampling.SamplingRules.Rule;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.JacksonException;

@@ -57,6 +57,20 @@ public final class Entity {
 
 	public Entity[] children = NO_CHILDREN;
 
+	public static final Thrown[] NO_EXCEPTIONS = {};
+
+	/** From {@code cause.exceptions}: what the SDK recorded as thrown here. */
+	public Thrown[] exceptions = NO_EXCEPTIONS;
+
+	/**
+	 * An exception recorded on a segment or subsegment.
+	 *
+	 * @param name the exception's type, e.g. {@code ConnectException}
+	 * @param message its message, possibly null
+	 */
+	public record Thrown(String name, String message) {
+	}
+
 	public double duration() {
 		return this.inProgress ? 0 : Math.max(0, this.endTime - this.startTime);
 	}

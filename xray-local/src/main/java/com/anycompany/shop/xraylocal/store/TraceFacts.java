@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.anycompany.shop.xraylocal.graph.Histogram;
-
 /**
  * What one trace says once its documents are put together: independent subsegments
  * stitched under their parents, callers linked to callees, the nodes and edges it adds to
@@ -49,6 +47,9 @@ public final class TraceFacts {
 
 	/** Nodes then edges, two longs each: see {@link #packed()}. */
 	private long[] packed;
+
+	/** Computed when first asked for: most traces are never summarized. */
+	private volatile RootCauses rootCauses;
 
 	TraceFacts(String traceId, Doc[] docs) {
 		this.traceId = traceId;
@@ -145,8 +146,7 @@ public final class TraceFacts {
 						: ((flags & Entity.FAULT) != 0) ? OUTCOME_FAULT : ((flags & Entity.THROTTLE) != 0)
 								? OUTCOME_THROTTLE : ((flags & Entity.ERROR) != 0) ? OUTCOME_ERROR : OUTCOME_OK;
 				long from = (o.from() != null) ? o.from().id() + 1L : 0L;
-				words[i++] = o.node().id() | (from << 20) | ((long) outcome << 40)
-						| ((long) Histogram.bucket(e.duration()) << 43) | ((o.root() ? 1L : 0L) << 53);
+				words[i++] = o.node().id() | (from << 20) | ((long) outcome << 40) | ((o.root() ? 1L : 0L) << 53);
 				words[i++] = Double.doubleToRawLongBits(e.duration());
 			}
 		}
@@ -157,8 +157,8 @@ public final class TraceFacts {
 	 * The graph's view of the trace, compact so that a graph over many traces reads one
 	 * array per trace: per node occurrence, then per edge occurrence, a word with node id
 	 * (bits 0-19), caller id + 1 (bits 20-39, 0 for a node), outcome (bits 40-42, see
-	 * {@link #OUTCOME_OK}...), histogram bucket (bits 43-52) and root flag (bit 53), then
-	 * the duration's bits. Not to be changed.
+	 * {@link #OUTCOME_OK}...) and root flag (bit 53), then the duration's bits. How the
+	 * duration is bucketed is the graph's business, not the store's. Not to be changed.
 	 */
 	public long[] packed() {
 		return this.packed;
@@ -216,6 +216,16 @@ public final class TraceFacts {
 				}
 			});
 		}
+	}
+
+	/** Fault, error and response time root causes, as X-Ray reports them. */
+	public RootCauses rootCauses() {
+		RootCauses causes = this.rootCauses;
+		if (causes == null) {
+			causes = RootCauses.of(this.docs, this.entry);
+			this.rootCauses = causes;
+		}
+		return causes;
 	}
 
 	/** The documents this was computed from, in arrival order; not to be changed. */

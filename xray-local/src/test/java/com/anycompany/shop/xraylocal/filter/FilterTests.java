@@ -106,6 +106,18 @@ class FilterTests {
 					ok AND (http.method = "POST" OR annotation.ProductID)   -> order,productOk
 					!(ok OR error) AND root                                 -> productDown
 					ok && http.method = "GET" || partial                    -> productOk,inProgress
+					rootcause.fault.service                                 -> productDown
+					rootcause.fault.service { name = "recommenderservice" } -> productDown
+					rootcause.fault.service { inferred AND type = "remote" AND last } -> productDown
+					rootcause.fault.service { first AND name = "frontend" } -> productDown
+					rootcause.fault.entity { index = 1 AND remote }         -> productDown
+					rootcause.error.service { name = "frontend" }           -> notFound
+					rootcause.error.service { name = "ProductCatalog" AND index = 1 } -> throttled
+					rootcause.ERROR.entity { last AND name = "DynamoDb" }   -> throttled
+					rootcause.responsetime.service { last AND name = "Carts" } -> order
+					rootcause.responsetime.entity { coverage > 0.8 AND coverage < 0.85 AND remote } -> order
+					rootcause.responsetime.service { name = "recommenderservice" } -> productOk,productDown
+					!rootcause.fault.service AND root                       -> order,productOk,notFound,throttled,inProgress
 					""")
 	void selectsTraces(String expression, String expected) {
 		assertThat(matching(expression)).isEqualTo(expected);
@@ -131,6 +143,10 @@ class FilterTests {
 					http.status == 200                   | 13 | use = to compare, not ==
 					ok # comment                         | 4  | unexpected character '#'
 					group.name = "nope"                  | 14 | no group "nope"
+					rootcause.fault.nope                 | 1  | unknown root cause keyword 'rootcause.fault.nope'
+					rootcause.responsetime.exception     | 1  | unknown root cause keyword
+					rootcause.fault.service { name = }   | 34 | expected a quoted string after 'name ='
+					rootcause.fault.entity { coverage }  | 35 | expected an operator
 					""")
 	void reportsWhereAnExpressionIsWrong(String expression, int position, String message) {
 		assertThatThrownBy(() -> FilterParser.parse(expression)).isInstanceOf(FilterException.class)
@@ -138,6 +154,46 @@ class FilterTests {
 			.hasMessageContaining(message)
 			.extracting("position")
 			.isEqualTo(position);
+	}
+
+	@Test
+	void rootCausesNameTheDeepestFailureWithItsExceptions() {
+		Json toOrder = Json.subsegment("orderservice", 1000.01, 0.1).namespace("remote").put("fault", true);
+		Json orders = Json.subsegment("DynamoDb", 1000.03, 0.01)
+			.dynamo("Orders", "PutItem")
+			.put("fault", true)
+			.put("cause", java.util.Map.of("exceptions", List.of(java.util.Map.of("id", "0123456789abcdef", "type",
+					"ResourceNotFoundException", "message", "Requested resource not found"))));
+		String traceId = Json.newTraceId();
+		TraceFacts failed = TestTraces.facts(List.of(
+				Json.segment("frontend", traceId, 1000, 0.12)
+					.http("POST", "http://localhost:8080/cart/order", 500)
+					.sub(toOrder),
+				Json.segment("orderservice", traceId, 1000.02, 0.05)
+					.parent(toOrder.id())
+					.http("POST", "http://localhost:8083/api/v1/order", 500)
+					.sub(orders)));
+
+		assertThat(failed.rootCauses().faults()).singleElement().satisfies((cause) -> {
+			assertThat(cause.clientImpacting()).isTrue();
+			assertThat(cause.services()).extracting((s) -> s.node().name())
+				.containsExactly("frontend", "orderservice", "Orders");
+			assertThat(cause.services().get(2).path()).singleElement().satisfies((e) -> {
+				assertThat(e.remote()).isTrue();
+				assertThat(e.exceptions()).extracting((t) -> t.name()).containsExactly("ResourceNotFoundException");
+			});
+		});
+		assertThat(TraceTarget.matches(FilterParser.parse(
+				"rootcause.fault.exception { last AND name = \"ResourceNotFoundException\" AND message CONTAINS \"not found\" }"),
+				failed))
+			.isTrue();
+		assertThat(TraceTarget.matches(FilterParser.parse("rootcause.fault.message { message = \"other\" }"), failed))
+			.isFalse();
+		assertThat(TraceTarget.matches(FilterParser
+			.parse("rootcause.fault.service { name = \"Orders\" AND type = \"AWS::DynamoDB::Table\" AND inferred }"),
+				failed))
+			.isTrue();
+		assertThat(TraceTarget.matches(FilterParser.parse("rootcause.fault.exception"), ORDER)).isFalse();
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Random;
 
 import com.anycompany.shop.xraylocal.Json;
 import com.anycompany.shop.xraylocal.TestTraces;
+import com.anycompany.shop.xraylocal.ingest.Ingest;
 import com.anycompany.shop.xraylocal.ingest.Rejection;
 import com.anycompany.shop.xraylocal.ingest.SegmentParser;
 import com.anycompany.shop.xraylocal.store.Trace;
@@ -98,6 +99,39 @@ class GraphIndexTests {
 			assertThat(describe(this.index.graph(start, end))).as("round %d", round).isEqualTo(scan(start, end));
 		}
 		assertThat(this.store.stats().evictedTraces()).isPositive();
+	}
+
+	@Test
+	void aSeriesAddsUpToTheGraphOfItsRange() {
+		double base = 1_800_000_000 - 1_800_000_000 % 300;
+		Random random = new Random(5);
+		for (int i = 0; i < 50; i++) {
+			TestTraces.product(Json.newTraceId(), base + random.nextInt(900), "P-1", i % 5 == 0).forEach(this::add);
+		}
+		var series = this.index.series(base, base + 899, 300);
+		assertThat(series.keySet()).containsExactly((long) base, (long) base + 300, (long) base + 600);
+		ServiceGraph summed = new ServiceGraph();
+		series.values().forEach((graph) -> summed.addAll(graph, base, base + 899));
+		assertThat(describe(summed)).isEqualTo(scan(base, base + 899));
+	}
+
+	@Test
+	void ingestKeepsTheIndexCurrent() {
+		Ingest ingest = new Ingest(this.parser, this.store, this.index::refresh);
+		List<String> documents = new ArrayList<>();
+		while (documents.size() < Ingest.BATCH + 10) {
+			TestTraces.order(Json.newTraceId(), 1_800_000_000).forEach((d) -> documents.add(d.json()));
+		}
+		for (int i = 0; i < Ingest.BATCH - 1; i++) {
+			ingest.document(documents.get(i));
+		}
+		assertThat(this.index.pending()).isPositive();
+		ingest.document(documents.get(Ingest.BATCH - 1));
+		assertThat(this.index.pending()).isZero();
+		ingest.document(documents.get(Ingest.BATCH));
+		assertThat(this.index.pending()).isOne();
+		ingest.flush();
+		assertThat(this.index.pending()).isZero();
 	}
 
 }

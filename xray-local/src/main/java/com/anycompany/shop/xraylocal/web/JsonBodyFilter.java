@@ -1,4 +1,4 @@
-package com.anycompany.shop.xraylocal.api;
+package com.anycompany.shop.xraylocal.web;
 
 import java.io.IOException;
 

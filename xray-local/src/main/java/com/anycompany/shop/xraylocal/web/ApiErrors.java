@@ -1,4 +1,4 @@
-package com.anycompany.shop.xraylocal.api;
+package com.anycompany.shop.xraylocal.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Errors in the shape AWS SDKs and the CLI read: the type in {@code x-amzn-ErrorType} and
- * in the body's {@code __type}, the text in {@code message}.
+ * Errors of every endpoint in the shape AWS SDKs and the CLI read: the type in
+ * {@code x-amzn-ErrorType} and in the body's {@code __type}, the text in {@code message}.
  */
 @RestControllerAdvice
 class ApiErrors {
