@@ -1,9 +1,12 @@
 package com.anycompany.shop.deploy;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicy;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingAdmissionPolicyBinding;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -62,10 +65,38 @@ class RandomizerManifestTests {
 
 	@Test
 	void theFileHoldsEverythingItNeedsInTheShopsNamespace() {
-		assertThat(Manifests.byFile().get(Path.of("deploy/eks/randomizer.yaml"))).extracting(HasMetadata::getKind)
-			.containsExactly("ServiceAccount", "Role", "RoleBinding", "Deployment");
-		assertThat(Manifests.byFile().get(Path.of("deploy/eks/randomizer.yaml")))
+		List<HasMetadata> objects = Manifests.byFile().get(Path.of("deploy/eks/randomizer.yaml"));
+
+		// the admission policy first: it guards the randomizer's first deletion
+		assertThat(objects).extracting(HasMetadata::getKind)
+			.containsExactly("ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "ServiceAccount", "Role",
+					"RoleBinding", "Deployment");
+		assertThat(objects.subList(2, objects.size()))
 			.allSatisfy((object) -> assertThat(object.getMetadata().getNamespace()).isEqualTo(Manifests.NAMESPACE));
+	}
+
+	@Test
+	void theClusterRefusesItsDeletionOfAnythingButTheStorefront() {
+		ValidatingAdmissionPolicy policy = Manifests.ofKind(ValidatingAdmissionPolicy.class).get(0);
+		ValidatingAdmissionPolicyBinding binding = Manifests.ofKind(ValidatingAdmissionPolicyBinding.class).get(0);
+
+		assertThat(policy.getSpec().getFailurePolicy()).isEqualTo("Fail");
+		assertThat(policy.getSpec().getMatchConstraints().getResourceRules()).singleElement().satisfies((rule) -> {
+			assertThat(rule.getApiGroups()).containsExactly("");
+			assertThat(rule.getResources()).containsExactly("pods");
+			assertThat(rule.getOperations()).containsExactly("DELETE");
+		});
+		assertThat(policy.getSpec().getMatchConditions()).singleElement()
+			.satisfies((condition) -> assertThat(condition.getExpression()).isEqualTo(
+					"request.userInfo.username == 'system:serviceaccount:" + Manifests.NAMESPACE + ":randomizer'"));
+		assertThat(policy.getSpec().getValidations()).singleElement().satisfies((validation) -> {
+			assertThat(validation.getExpression()).contains("oldObject.metadata.labels['product'] == 'storefront'");
+			assertThat(validation.getReason()).isEqualTo("Forbidden");
+		});
+		assertThat(binding.getSpec().getPolicyName()).isEqualTo(policy.getMetadata().getName());
+		assertThat(binding.getSpec().getValidationActions()).containsExactly("Deny");
+		assertThat(binding.getSpec().getMatchResources().getNamespaceSelector().getMatchLabels())
+			.containsExactly(java.util.Map.entry("kubernetes.io/metadata.name", Manifests.NAMESPACE));
 	}
 
 }
