@@ -224,13 +224,22 @@ class ImageRunSimulationTests {
 		return steps;
 	}
 
+	/**
+	 * The image's paths in a value, each replaced by its folder here, in one pass (a
+	 * folder here may itself lie under /tmp).
+	 */
 	private static String mapped(String value, Map<String, String> paths) {
-		String result = value;
-		for (Map.Entry<String, String> path : paths.entrySet()) {
-			result = result.replaceAll(Pattern.quote(path.getKey()) + "(?=/|$|\\s)",
-					Matcher.quoteReplacement(path.getValue()));
+		StringBuilder alternatives = new StringBuilder();
+		for (String path : paths.keySet()) {
+			alternatives.append((alternatives.length() > 0) ? "|" : "").append(Pattern.quote(path));
 		}
-		return result;
+		Matcher matcher = Pattern.compile("(?<![\\w/.])(" + alternatives + ")(?=/|$|\\s)").matcher(value);
+		StringBuilder result = new StringBuilder();
+		while (matcher.find()) {
+			matcher.appendReplacement(result, Matcher.quoteReplacement(paths.get(matcher.group(1))));
+		}
+		matcher.appendTail(result);
+		return result.toString();
 	}
 
 	private Process start(List<String> command, Path directory, Map<String, String> environment, Path log)
