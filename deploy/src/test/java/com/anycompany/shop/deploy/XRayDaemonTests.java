@@ -155,6 +155,34 @@ class XRayDaemonTests {
 		assertThat(new DaemonConfiguration().setUDPAndTCPAddress("[fd00:ec2::254]:2000")).isFalse();
 	}
 
+	@Test
+	void theEksPluginMayReadTheClusterNameAndNothingElse() {
+		List<HasMetadata> objects = Manifests.byFile()
+			.get(java.nio.file.Path.of("deploy/eks/cluster-info-reader.yaml"));
+		io.fabric8.kubernetes.api.model.rbac.Role role = (io.fabric8.kubernetes.api.model.rbac.Role) objects.get(0);
+		io.fabric8.kubernetes.api.model.rbac.RoleBinding binding = (io.fabric8.kubernetes.api.model.rbac.RoleBinding) objects
+			.get(1);
+
+		// the SDK's EKS plugin GETs amazon-cloudwatch/configmaps/cluster-info with the
+		// pod's token
+		assertThat(role.getMetadata().getNamespace()).isEqualTo("amazon-cloudwatch");
+		assertThat(role.getRules()).singleElement().satisfies((rule) -> {
+			assertThat(rule.getResources()).containsExactly("configmaps");
+			assertThat(rule.getResourceNames()).containsExactly("cluster-info");
+			assertThat(rule.getVerbs()).containsExactly("get");
+		});
+		assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+		assertThat(binding.getSubjects()).extracting((subject) -> subject.getNamespace() + "/" + subject.getName())
+			.containsExactlyInAnyOrderElementsOf(Manifests.storefront()
+				.stream()
+				.map((deployment) -> Manifests.NAMESPACE + "/"
+						+ deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
+				.toList());
+		// never part of `kubectl apply -k deploy/`: the namespace is Container Insights'
+		assertThat(Variants.named("eks").objects()).noneMatch((object) -> object.getMetadata() != null
+				&& "amazon-cloudwatch".equals(object.getMetadata().getNamespace()) && !objects.contains(object));
+	}
+
 	private PodSpec pod() {
 		return this.daemonSet.getSpec().getTemplate().getSpec();
 	}
