@@ -65,6 +65,10 @@ if ! printf '%s' "$tag" | grep -Eq '^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$'; then
   echo "'$tag' is not a valid image tag" >&2
   exit 2
 fi
+if [ "$tag" = "$UNBUILT_TAG" ]; then
+  echo "'$UNBUILT_TAG' marks the committed manifests as not built; choose another tag" >&2
+  exit 2
+fi
 
 if [ "$push" = yes ]; then
   platform=${PLATFORM:-linux/amd64}
