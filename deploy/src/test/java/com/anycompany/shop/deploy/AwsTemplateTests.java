@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -45,33 +46,98 @@ class AwsTemplateTests {
 		.build()
 		.readTree(Repository.read(Repository.DEPLOY.resolve("aws/shop-tables.yaml")));
 
-	@Test
-	void theTablesAreTheOnesTheServicesAreToldToUseWithProvisionedCapacity() {
-		Map<String, String> config = Manifests.configMap(Manifests.NAMESPACE, "shop-config").getData();
+	/**
+	 * The table each variable names when no prefix is given: the services' own defaults.
+	 */
+	private static final Map<String, String> TABLE_VARIABLES = Map.of("catalogservice", "CATALOG_TABLE", "cartservice",
+			"CARTS_TABLE", "orderservice", "ORDERS_TABLE");
 
-		assertThat(tables()).containsOnlyKeys(config.get("CATALOG_TABLE"), config.get("CARTS_TABLE"),
-				config.get("ORDERS_TABLE"));
+	@Test
+	void theTablesAreTheServicesDefaultsAfterThePrefixWithProvisionedCapacity() {
+		Map<String, String> defaults = new TreeMap<>();
+		TABLE_VARIABLES.forEach((service, variable) -> {
+			if (Repository.moduleExists(service)) {
+				defaults.put(defaultTableOf(service, variable), variable);
+			}
+		});
+
+		assertThat(tables()).containsOnlyKeys("ProductCatalog", "Carts", "Orders");
+		assertThat(tables().keySet()).containsAll(defaults.keySet());
+		assertThat(this.template.at("/Parameters/TablePrefix/Default").asString()).isEmpty();
+		assertThat("xray-").matches(this.template.at("/Parameters/TablePrefix/AllowedPattern").asString());
+		assertThat("x y").doesNotMatch(this.template.at("/Parameters/TablePrefix/AllowedPattern").asString());
 		tables().forEach((name, table) -> {
 			JsonNode properties = table.get("Properties");
+			assertThat(properties.at("/TableName/Fn::Sub").asString()).isEqualTo("${TablePrefix}" + name);
 			assertThat(properties.get("BillingMode").asString()).as(name).isEqualTo("PROVISIONED");
-			assertThat(properties.at("/ProvisionedThroughput/ReadCapacityUnits").isMissingNode()).isFalse();
-			assertThat(properties.at("/ProvisionedThroughput/WriteCapacityUnits").isMissingNode()).isFalse();
+			assertThat(properties.at("/ProvisionedThroughput/ReadCapacityUnits/Ref").asString()).isNotEmpty();
+			assertThat(properties.at("/ProvisionedThroughput/WriteCapacityUnits/Ref").asString()).isNotEmpty();
 			assertThat(properties.get("KeySchema")).as("%s key schema", name).hasSize(1);
 			assertThat(properties.at("/KeySchema/0/KeyType").asString()).isEqualTo("HASH");
-			assertThat(properties.at("/AttributeDefinitions/0/AttributeType").asString()).isEqualTo("S");
-			assertThat(properties.at("/AttributeDefinitions/0/AttributeName").asString())
-				.isEqualTo(properties.at("/KeySchema/0/AttributeName").asString());
+			assertThat(attributeType(properties, properties.at("/KeySchema/0/AttributeName").asString()))
+				.isEqualTo("S");
 		});
 	}
 
+	@Test
+	void theCatalogHasCapacityForTheLoadGeneratorAndItsOwnParameter() {
+		JsonNode catalog = tables().get("ProductCatalog").get("Properties");
+		String read = catalog.at("/ProvisionedThroughput/ReadCapacityUnits/Ref").asString();
+		String indexRead = catalog.at("/GlobalSecondaryIndexes/0/ProvisionedThroughput/ReadCapacityUnits/Ref")
+			.asString();
+
+		// 5 units throttle under the load generator alone, before the lab lowers them
+		assertThat(this.template.at("/Parameters/" + read + "/Default").asInt()).isGreaterThanOrEqualTo(40);
+		assertThat(this.template.at("/Parameters/" + indexRead + "/Default").asInt()).isGreaterThanOrEqualTo(40);
+		assertThat(tables().get("Carts").at("/Properties/ProvisionedThroughput/ReadCapacityUnits/Ref").asString())
+			.as("the lab lowers the catalog's alone")
+			.isNotEqualTo(read);
+	}
+
+	@Test
+	void theCatalogHasTheCategoryIndex() {
+		JsonNode catalog = tables().get("ProductCatalog").get("Properties");
+
+		assertThat(catalog.get("GlobalSecondaryIndexes")).singleElement().satisfies((index) -> {
+			assertThat(index.get("IndexName").asString()).isEqualTo("CategoryIndex");
+			assertThat(index.at("/KeySchema/0/AttributeName").asString()).isEqualTo("category");
+			assertThat(index.at("/KeySchema/0/KeyType").asString()).isEqualTo("HASH");
+			assertThat(index.at("/KeySchema/1/AttributeName").asString()).isEqualTo("id");
+			assertThat(index.at("/KeySchema/1/KeyType").asString()).isEqualTo("RANGE");
+			assertThat(index.at("/Projection/ProjectionType").asString()).isEqualTo("ALL");
+		});
+		assertThat(attributeType(catalog, "category")).isEqualTo("S");
+		assertThat(attributeType(catalog, "id")).isEqualTo("S");
+	}
+
+	@Test
+	void theServicesLearnRegionAndTableNamesFromTheStackOutputs() {
+		Map<String, String> fromStack = DeployReadme.shopAwsFromStack();
+		Map<String, String> expected = Map.of("AWS_REGION", "AWS::Region", "CATALOG_TABLE", "ProductCatalogTable",
+				"CARTS_TABLE", "CartsTable", "ORDERS_TABLE", "OrdersTable");
+
+		assertThat(fromStack).containsOnlyKeys(expected.keySet());
+		fromStack.forEach((key, output) -> assertThat(this.template.at("/Outputs/" + output + "/Value/Ref").asString())
+			.as("output %s, for %s", output, key)
+			.isEqualTo(expected.get(key)));
+		// the keys the Deployments read from shop-aws are exactly these
+		Set<String> read = new TreeSet<>();
+		Manifests.storefront().forEach((deployment) -> Workloads.of(deployment).main().getEnv().forEach((variable) -> {
+			if (variable.getValueFrom() != null && variable.getValueFrom().getConfigMapKeyRef() != null
+					&& variable.getValueFrom().getConfigMapKeyRef().getName().equals(DeployReadme.SHOP_AWS)) {
+				read.add(variable.getValueFrom().getConfigMapKeyRef().getKey());
+			}
+		}));
+		assertThat(read).isEqualTo(fromStack.keySet());
+	}
+
 	@ParameterizedTest
-	@ValueSource(strings = { "catalogservice:CATALOG_TABLE", "cartservice:CARTS_TABLE", "orderservice:ORDERS_TABLE" })
-	void eachTableHasTheKeyItsServiceCreatesLocally(String serviceAndVariable) {
-		String service = serviceAndVariable.split(":")[0];
-		String variable = serviceAndVariable.split(":")[1];
+	@ValueSource(strings = { "catalogservice", "cartservice", "orderservice" })
+	void eachTableHasTheKeyItsServiceCreatesLocally(String service) {
 		assumeTrue(Repository.moduleExists(service), () -> "module " + service + " is not in the repository yet");
+		String variable = TABLE_VARIABLES.get(service);
 		assertThat(Repository.environmentReadBy(service)).as("variables %s reads", service).containsKey(variable);
-		String table = Manifests.configMap(Manifests.NAMESPACE, "shop-config").getData().get(variable);
+		String table = defaultTableOf(service, variable);
 
 		assertThat(tables()).containsKey(table);
 		assertThat(tables().get(table).at("/Properties/KeySchema/0/AttributeName").asString())
@@ -80,17 +146,34 @@ class AwsTemplateTests {
 	}
 
 	@Test
-	void thePolicyAllowsWhatTheServicesCallOnTheShopsTablesOnly() {
+	void thePolicyAllowsWhatTheServicesCallOnTheShopsTablesAndTheCatalogIndexOnly() {
 		JsonNode statements = this.template.at("/Resources/ShopTablesPolicy/Properties/PolicyDocument/Statement");
 		List<String> allowed = new ArrayList<>();
+		List<String> onIndexes = new ArrayList<>();
 		statements.forEach((statement) -> {
 			assertThat(statement.get("Effect").asString()).isEqualTo("Allow");
-			statement.get("Action").forEach((action) -> allowed.add(action.asString()));
-			assertThat(statement.get("Resource"))
-				.allSatisfy((resource) -> assertThat(tables().keySet().stream().map(this::logicalIdOf).toList())
-					.contains(resource.at("/Fn::GetAtt/0").asString()));
+			List<String> actions = new ArrayList<>();
+			statement.get("Action").forEach((action) -> actions.add(action.asString()));
+			statement.get("Resource").forEach((resource) -> {
+				if (resource.has("Fn::Sub")) {
+					// a Query on an index is authorized against
+					// table/<name>/index/<index>
+					assertThat(resource.get("Fn::Sub").asString()).isEqualTo("${ProductCatalogTable.Arn}/index/*");
+					onIndexes.addAll(actions);
+				}
+				else {
+					assertThat(tables().keySet().stream().map(this::logicalIdOf).toList())
+						.contains(resource.at("/Fn::GetAtt/0").asString());
+					allowed.addAll(actions);
+				}
+			});
 		});
 		assertThat(allowed).allMatch((action) -> action.startsWith("dynamodb:") && !action.contains("*"));
+		assertThat(onIndexes).containsExactly("dynamodb:Query");
+		assertThat(allowed).contains("dynamodb:Query");
+		assertThat(this.template.at("/Resources/ShopTablesPolicy/Properties/ManagedPolicyName").isMissingNode())
+			.as("no fixed name: two stacks (two prefixes) in one account")
+			.isTrue();
 
 		Map<String, Path> used = operationsUsed();
 		assumeTrue(!used.isEmpty(), "no service calls DynamoDB yet");
@@ -100,11 +183,35 @@ class AwsTemplateTests {
 		assertThat(allowed).as("actions the services' code needs (and where)").containsAll(used.keySet());
 	}
 
+	/**
+	 * The table name a service uses when its variable is not set ({@code ${VAR:Name}}).
+	 */
+	private static String defaultTableOf(String service, String variable) {
+		Pattern placeholder = Pattern.compile("\\$\\{" + variable + ":([A-Za-z0-9_.-]+)}");
+		for (Path file : Repository.mainSources(service)) {
+			Matcher matcher = placeholder.matcher(Repository.read(file));
+			if (matcher.find()) {
+				return matcher.group(1);
+			}
+		}
+		throw new AssertionError(service + " reads no ${" + variable + ":default}");
+	}
+
+	private static String attributeType(JsonNode properties, String attribute) {
+		for (JsonNode definition : properties.get("AttributeDefinitions")) {
+			if (definition.get("AttributeName").asString().equals(attribute)) {
+				return definition.get("AttributeType").asString();
+			}
+		}
+		throw new AssertionError("no attribute definition for " + attribute);
+	}
+
 	private Map<String, JsonNode> tables() {
 		Map<String, JsonNode> tables = new TreeMap<>();
 		this.template.get("Resources").forEach((resource) -> {
 			if (resource.get("Type").asString().equals("AWS::DynamoDB::Table")) {
-				tables.put(resource.at("/Properties/TableName").asString(), resource);
+				tables.put(resource.at("/Properties/TableName/Fn::Sub").asString().replace("${TablePrefix}", ""),
+						resource);
 			}
 		});
 		return tables;
@@ -112,7 +219,8 @@ class AwsTemplateTests {
 
 	private String logicalIdOf(String tableName) {
 		for (var entry : this.template.get("Resources").properties()) {
-			if (tableName.equals(entry.getValue().at("/Properties/TableName").asString())) {
+			if (("${TablePrefix}" + tableName)
+				.equals(entry.getValue().at("/Properties/TableName/Fn::Sub").asString())) {
 				return entry.getKey();
 			}
 		}

@@ -6,14 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What {@code docker/} builds: the image names and default tag of {@code docker/build.sh}
- * and the user of {@code docker/Dockerfile}.
+ * What {@code docker/} builds: the image names and tags of {@code docker/build.sh} and
+ * the user of {@code docker/Dockerfile}.
  */
 final class DockerBuild {
 
 	/**
-	 * The registry part of the images as the manifests name them; the kustomization swaps
-	 * it.
+	 * The registry part of the images as the committed manifests name them;
+	 * docker/build.sh rewrites it.
 	 */
 	static final String IMAGE_PREFIX = "anycompany-shop/";
 
@@ -33,8 +33,18 @@ final class DockerBuild {
 		return Arrays.asList(group(buildScript(), "(?m)^MODULES=\"([^\"]+)\"").split("\\s+"));
 	}
 
-	static String defaultTag() {
-		return group(buildScript(), "(?m)^DEFAULT_TAG=(\\S+)");
+	/**
+	 * Every image {@code docker/build.sh} builds: the modules' and the others (dynalite).
+	 */
+	static List<String> images() {
+		List<String> images = new java.util.ArrayList<>(modules());
+		images.addAll(Arrays.asList(group(buildScript(), "(?m)^OTHER_IMAGES=\"([^\"]+)\"").split("\\s+")));
+		return images;
+	}
+
+	/** The tag of the committed manifests, which build.sh replaces by what it built. */
+	static String unbuiltTag() {
+		return group(buildScript(), "(?m)^UNBUILT_TAG=(\\S+)");
 	}
 
 	static String defaultRegistry() {
@@ -50,8 +60,9 @@ final class DockerBuild {
 		return Long.parseLong(group(dockerfile(), "(?m)^USER \\d+:(\\d+)\\s*$"));
 	}
 
+	/** An image as the committed manifests name it. */
 	static String image(String module) {
-		return defaultRegistry() + "/" + module + ":" + defaultTag();
+		return defaultRegistry() + "/" + module + ":" + unbuiltTag();
 	}
 
 	static String group(String text, String regex) {

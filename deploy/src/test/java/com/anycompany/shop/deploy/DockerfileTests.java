@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -29,7 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class DockerfileTests {
 
-	private static final Pattern FROM = Pattern.compile("(?m)^FROM (\\S+)(?: AS (\\S+))?$");
+	private static final Pattern FROM = Pattern.compile("(?m)^FROM (--platform=\\S+ )?(\\S+)(?: AS (\\S+))?$");
 
 	@TempDir
 	Path temp;
@@ -57,17 +59,116 @@ class DockerfileTests {
 	}
 
 	@Test
-	void buildsWithAPinnedJdkAndRunsOnAPinnedJre() {
+	void buildsWithAPinnedJdkAndRunsOnTheSamePinnedJre() {
 		Matcher from = FROM.matcher(DockerBuild.dockerfile());
 		List<String> images = new ArrayList<>();
+		List<String> platforms = new ArrayList<>();
 		while (from.find()) {
-			images.add(from.group(1));
+			platforms.add(String.valueOf(from.group(1)).strip());
+			images.add(from.group(2));
 		}
 
 		assertThat(images).hasSizeGreaterThanOrEqualTo(2)
 			.allMatch((image) -> image.matches("[a-z0-9./-]+:\\d+[\\w.-]*"), "pinned to a version");
 		assertThat(images.subList(0, images.size() - 1)).allMatch((image) -> image.contains("-jdk"));
-		assertThat(images.get(images.size() - 1)).contains("-jre");
+		String runtime = images.get(images.size() - 1);
+		assertThat(runtime).contains("-jre");
+		// one patch release for building and running; 17.0.20.1 was the current one when
+		// this was written (2026-11)
+		Set<String> versions = new TreeSet<>();
+		images.forEach((image) -> {
+			String tag = image.substring(image.indexOf(':') + 1);
+			versions.add(tag.substring(0, tag.indexOf('-')));
+		});
+		assertThat(versions).singleElement()
+			.satisfies((version) -> assertThat(Runtime.Version.parse(version.replace('_', '+')))
+				.isGreaterThanOrEqualTo(Runtime.Version.parse("17.0.20.1+1"))
+				.satisfies((parsed) -> assertThat(parsed.feature()).isEqualTo(17)));
+		// bytecode is the same on every platform: build on the builder's own, run on the
+		// target's
+		assertThat(platforms.subList(0, platforms.size() - 1)).allMatch("--platform=$BUILDPLATFORM"::equals);
+		assertThat(platforms.get(platforms.size() - 1)).isEqualTo("null");
+	}
+
+	@Test
+	void mavenKeepsItsRepositoryInABuildKitCache() {
+		Matcher runs = Pattern.compile("(?m)^RUN (.*mvnw.*)$").matcher(DockerBuild.dockerfile());
+		int count = 0;
+		while (runs.find()) {
+			count++;
+			assertThat(runs.group(1)).startsWith("--mount=type=cache,target=/root/.m2 ");
+		}
+		assertThat(count).isEqualTo(2);
+	}
+
+	@Test
+	void fontsGoIntoTheImageserviceImageAlone() throws Exception {
+		String run = runStep(DockerBuild.dockerfile(), "fonts-dejavu-core");
+		assumeTrue(Processes.onPath("sh").isPresent(), "no sh on the PATH");
+
+		assertThat(simulate(run, "catalogservice")).isEmpty();
+		assertThat(simulate(run, "frontend")).isEmpty();
+		assertThat(simulate(run, "imageservice")).containsExactly("apt-get update",
+				"apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core",
+				// the cache is written at build time: nothing to write under a read-only
+				// root
+				"fc-cache --force", "rm -rf /var/lib/apt/lists/*");
+	}
+
+	@Test
+	void perUserCachesGoToTheWritableTmp() {
+		String dockerfile = DockerBuild.dockerfile();
+
+		// fontconfig's cache, and the JDK's per-user files (fonts, preferences)
+		assertThat(dockerfile).containsPattern("(?m)^ENV XDG_CACHE_HOME=/tmp/");
+		assertThat(DockerBuild.group(dockerfile, "(?m)^ENTRYPOINT (\\[.*\\])$")).contains("\"-Duser.home=/tmp\"");
+	}
+
+	@Test
+	void theDynaliteImageIsSmallPinnedAndUnprivileged() {
+		String dockerfile = Repository.read(Repository.DOCKER.resolve("dynalite.Dockerfile"));
+		DockerIgnore ignore = new DockerIgnore(
+				Repository.read(Repository.DOCKER.resolve("dynalite.Dockerfile.dockerignore")));
+
+		assertThat(DockerBuild.group(dockerfile, "(?m)^FROM (\\S+)$")).matches("node:\\d+\\.\\d+\\.\\d+-alpine[\\d.]*");
+		assertThat(dockerfile).containsPattern("(?m)^USER 10001:10001$")
+			.contains("COPY package.json package-lock.json ./")
+			.contains("npm ci --omit=dev");
+		// the context is local-dynamodb/: its lock file in, an installed node_modules out
+		assertThat(List.of("package.json", "package-lock.json")).noneMatch(ignore::excludes);
+		assertThat(List.of("node_modules/dynalite/cli.js", "README.md")).allMatch(ignore::excludes);
+	}
+
+	/** The one RUN step (with its continuation lines) that mentions a word. */
+	static String runStep(String dockerfile, String word) {
+		String joined = dockerfile.replace("\\\n", " ");
+		for (String line : joined.split("\n")) {
+			if (line.startsWith("RUN ") && line.contains(word)) {
+				return line.substring("RUN ".length());
+			}
+		}
+		throw new AssertionError("no RUN step with " + word);
+	}
+
+	/**
+	 * Runs a RUN step with sh, MODULE set, and every command it calls replaced by a
+	 * stand-in that only records its arguments: nothing is installed or removed here.
+	 */
+	private List<String> simulate(String run, String module) throws Exception {
+		Path bin = Files.createDirectories(this.temp.resolve("bin-" + module));
+		Path calls = this.temp.resolve("calls-" + module);
+		for (String command : List.of("apt-get", "fc-cache", "rm", "apt")) {
+			Path stub = bin.resolve(command);
+			Files.writeString(stub, "#!/bin/sh\necho \"" + command + " $*\" >> '" + calls + "'\n");
+			stub.toFile().setExecutable(true);
+		}
+		Path sh = Processes.onPath("sh").orElseThrow();
+		// no globbing: a pattern stays as the image's shell would pass it on an empty
+		// /var
+		Processes.Result result = Processes.run(List.of(sh.toString(), "-c", "set -f; " + run), this.temp,
+				Map.of("PATH", bin.toString(), "MODULE", module), 30);
+		assertThat(result.exitCode()).as("%s: %s", module, result.stderr()).isZero();
+		return Files.exists(calls) ? Files.readAllLines(calls) : List.of();
 	}
 
 	@Test
@@ -104,7 +205,7 @@ class DockerfileTests {
 
 		assertThat(needed).noneMatch(ignore::excludes);
 		assertThat(List.of(".git/HEAD", "catalogservice/target/catalogservice.jar", "target/x",
-				"local-dynamodb/node_modules/dynalite/package.json", "deploy/services/frontend.yaml"))
+				"local-dynamodb/node_modules/dynalite/package.json", "deploy/base/frontend.yaml"))
 			.allMatch(ignore::excludes);
 	}
 

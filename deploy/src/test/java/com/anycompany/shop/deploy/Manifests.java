@@ -29,11 +29,21 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  */
 final class Manifests {
 
-	/** The folders an operator applies with {@code kubectl apply -f}. */
-	static final List<String> FOLDERS = List.of("services", "loadgen", "tracing", "eks");
+	/**
+	 * The folders of plain manifests: {@code base} (applied with {@code -k}, each file
+	 * also with {@code -f}), and the two the workshop applies with
+	 * {@code kubectl apply -f}.
+	 */
+	static final List<String> FOLDERS = List.of("base", "tracing", "eks");
+
+	/**
+	 * The folders the workshop applies whole, with {@code kubectl apply -f <folder>/}.
+	 */
+	static final List<String> PLAIN_FOLDERS = List.of("tracing", "eks");
 
 	/** The API versions of the kinds used here that are served and not deprecated. */
-	static final Set<String> CURRENT_API_VERSIONS = Set.of("v1", "apps/v1", "rbac.authorization.k8s.io/v1");
+	static final Set<String> CURRENT_API_VERSIONS = Set.of("v1", "apps/v1", "rbac.authorization.k8s.io/v1",
+			"admissionregistration.k8s.io/v1");
 
 	static final String NAMESPACE = "microservices-aws";
 
@@ -95,7 +105,10 @@ final class Manifests {
 		List<Path> files = new ArrayList<>();
 		for (String folder : FOLDERS) {
 			try (Stream<Path> list = Files.list(Repository.DEPLOY.resolve(folder))) {
-				list.filter((path) -> path.toString().matches(".*\\.(ya?ml|json)")).sorted().forEach(files::add);
+				list.filter((path) -> path.toString().matches(".*\\.(ya?ml|json)"))
+					.filter((path) -> !path.getFileName().toString().startsWith("kustomization."))
+					.sorted()
+					.forEach(files::add);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

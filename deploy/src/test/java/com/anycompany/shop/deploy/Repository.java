@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,6 +52,49 @@ final class Repository {
 		}
 		throw new IllegalStateException("run from inside the repository (no mvnw with a deploy/ folder above "
 				+ Path.of("").toAbsolutePath() + ")");
+	}
+
+	/**
+	 * How long the readiness check's DynamoDB call may take: the AWS client's call
+	 * timeout ({@code shop.clients.aws.api-call-timeout}, tracing's default unless a
+	 * service's configuration sets another), or a timeout of service-support's own for
+	 * the health check, whichever is longest.
+	 * @return the longest such timeout found in the code
+	 */
+	static Duration readinessCheckTimeout() {
+		Duration longest = Duration.ZERO;
+		Pattern field = Pattern.compile("(\\w*[Tt]imeout)\\s*=\\s*Duration\\.of(Millis|Seconds)\\((\\d+)\\)");
+		for (String module : List.of("tracing", "service-support")) {
+			for (Path file : mainSources(module)) {
+				Matcher matcher = field.matcher(read(file));
+				while (matcher.find()) {
+					String name = matcher.group(1);
+					boolean readinessCall = (module.equals("tracing") && name.equals("apiCallTimeout"))
+							|| (module.equals("service-support") && name.matches("(?i).*(health|readiness|check).*"));
+					if (readinessCall) {
+						Duration value = matcher.group(2).equals("Millis")
+								? Duration.ofMillis(Long.parseLong(matcher.group(3)))
+								: Duration.ofSeconds(Long.parseLong(matcher.group(3)));
+						longest = (value.compareTo(longest) > 0) ? value : longest;
+					}
+				}
+			}
+		}
+		Pattern override = Pattern.compile("(?m)^\\s*api-call-timeout:\\s*(?:\\$\\{[A-Z_]+:)?(\\d+)(ms|s)");
+		for (String module : List.of("catalogservice", "cartservice", "orderservice")) {
+			for (Path file : mainSources(module)) {
+				if (file.toString().endsWith(".yml") || file.toString().endsWith(".yaml")) {
+					Matcher matcher = override.matcher(read(file));
+					while (matcher.find()) {
+						long amount = Long.parseLong(matcher.group(1));
+						Duration value = matcher.group(2).equals("ms") ? Duration.ofMillis(amount)
+								: Duration.ofSeconds(amount);
+						longest = (value.compareTo(longest) > 0) ? value : longest;
+					}
+				}
+			}
+		}
+		return longest;
 	}
 
 	static boolean moduleExists(String module) {

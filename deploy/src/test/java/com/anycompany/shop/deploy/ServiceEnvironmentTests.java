@@ -18,15 +18,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
@@ -46,19 +49,52 @@ class ServiceEnvironmentTests {
 		return Manifests.storefront().stream().map((deployment) -> deployment.getMetadata().getName()).sorted();
 	}
 
-	@ParameterizedTest
-	@MethodSource("services")
-	void everyVariableAServiceReadsIsProvided(String service) {
+	static Stream<Arguments> servicesOfEveryVariant() {
+		return Variants.all()
+			.stream()
+			.flatMap((variant) -> variant.storefront()
+				.stream()
+				.map((deployment) -> Arguments.of(variant, deployment.getMetadata().getName())));
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("servicesOfEveryVariant")
+	void everyVariableAServiceReadsIsProvided(Variants variant, String service) {
 		assumeTrue(Repository.moduleExists(service), () -> "module " + service + " is not in the repository yet");
 		Map<String, Path> read = Repository.environmentReadBy(service);
-		Map<String, String> provided = environmentOf(deployment(service));
+		Map<String, String> provided = environmentOf(variant,
+				variant.named(Deployment.class, Manifests.NAMESPACE, service));
 
 		Map<String, Path> missing = new TreeMap<>(read);
 		missing.keySet().removeAll(provided.keySet());
 		assertThat(missing)
-			.as("variables %s reads (and where) that its Deployment does not set: add them to "
-					+ "deploy/services/shop-config.yaml or to its Deployment", service)
+			.as("%s: variables %s reads (and where) that its Deployment does not set: add them to "
+					+ "deploy/base/shop-config.yaml or to its Deployment", variant, service)
 			.isEmpty();
+	}
+
+	/** The services whose code reads AWS_REGION: the ones that call DynamoDB. */
+	static Stream<String> servicesReadingTheRegion() {
+		return services().filter(Repository::moduleExists)
+			.filter((service) -> Repository.environmentReadBy(service).containsKey("AWS_REGION"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("servicesReadingTheRegion")
+	void theRegionIsSetByTheDeploymentItselfSoNoWebhookAddsASecondOne(String service) {
+		Container container = Workloads.of(deployment(service)).main();
+
+		// IRSA's and Pod Identity's webhook add AWS_REGION unless the container's env
+		// names it;
+		// a value from envFrom would then lose to theirs without a word
+		assertThat(container.getEnv()).as("%s env", service)
+			.filteredOn((variable) -> variable.getName().equals("AWS_REGION"))
+			.singleElement()
+			.satisfies((variable) -> {
+				assertThat(variable.getValueFrom().getConfigMapKeyRef().getName()).isEqualTo(DeployReadme.SHOP_AWS);
+				assertThat(variable.getValueFrom().getConfigMapKeyRef().getKey()).isEqualTo("AWS_REGION");
+			});
+		assertThat(Manifests.configMap(Manifests.NAMESPACE, "shop-config").getData()).doesNotContainKey("AWS_REGION");
 	}
 
 	@ParameterizedTest
@@ -139,21 +175,6 @@ class ServiceEnvironmentTests {
 
 	@ParameterizedTest
 	@MethodSource("services")
-	void everyServiceSendsToTheXRayDaemonOfItsOwnNode(String service) {
-		Deployment deployment = deployment(service);
-		List<EnvVar> env = Workloads.of(deployment).main().getEnv();
-		int hostIp = indexOf(env, "HOST_IP");
-		int daemon = indexOf(env, "AWS_XRAY_DAEMON_ADDRESS");
-
-		assertThat(hostIp).as("%s sets HOST_IP", service).isNotNegative();
-		assertThat(env.get(hostIp).getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.hostIP");
-		// $(HOST_IP) is only expanded when HOST_IP is defined before
-		assertThat(daemon).as("%s sets AWS_XRAY_DAEMON_ADDRESS after HOST_IP", service).isGreaterThan(hostIp);
-		assertThat(env.get(daemon).getValue()).isEqualTo("$(HOST_IP):2000");
-	}
-
-	@ParameterizedTest
-	@MethodSource("services")
 	void theEksPluginIsOnAndCanReadItsToken(String service) {
 		Deployment deployment = deployment(service);
 		Map<String, String> environment = environmentOf(deployment);
@@ -171,14 +192,19 @@ class ServiceEnvironmentTests {
 
 	@ParameterizedTest
 	@MethodSource("services")
-	void theGracePeriodOutlastsTheGracefulShutdown(String service) {
+	void thePreStopPauseAndTheGracefulShutdownFitInTheGracePeriod(String service) {
 		Deployment deployment = deployment(service);
 		String timeout = environmentOf(deployment).get("SHUTDOWN_TIMEOUT");
-		assumeTrue(timeout != null, () -> service + " sets no SHUTDOWN_TIMEOUT");
+		assertThat(timeout).as("%s SHUTDOWN_TIMEOUT", service).isNotNull();
 		Long grace = deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+		Container container = Workloads.of(deployment).main();
+		// endpoints, kube-proxy and load balancers learn of a deleted pod a moment after
+		// the kubelet: the pod serves on during the pause, then drains
+		Long pause = container.getLifecycle().getPreStop().getSleep().getSeconds();
 
+		assertThat(pause).as("%s preStop sleep", service).isBetween(5L, 15L);
 		assertThat(Duration.ofSeconds((grace != null) ? grace : 30)).as("%s grace period", service)
-			.isGreaterThan(Duration.parse("PT" + timeout.toUpperCase()));
+			.isGreaterThan(Duration.ofSeconds(pause).plus(Duration.parse("PT" + timeout.toUpperCase())));
 	}
 
 	@Test
@@ -204,11 +230,13 @@ class ServiceEnvironmentTests {
 	void awsSettingsAreThoseOfTheCloud() {
 		Map<String, String> config = Manifests.configMap(Manifests.NAMESPACE, "shop-config").getData();
 
-		// empty: the real DynamoDB with the pod's credentials, never a local one
+		// empty: the real DynamoDB with the pod's credentials, never a local one; the
+		// region
+		// and the tables' names are the stack's (shop-aws), not fixed here
 		assertThat(config).containsEntry("DYNAMODB_ENDPOINT", "")
 			.containsEntry("DYNAMODB_CREATE_TABLES", "false")
 			.containsEntry("SHOP_CHAOS_ENABLED", "false")
-			.containsKey("AWS_REGION");
+			.doesNotContainKeys("AWS_REGION", "CATALOG_TABLE", "CARTS_TABLE", "ORDERS_TABLE");
 	}
 
 	@Test
@@ -243,33 +271,54 @@ class ServiceEnvironmentTests {
 		return Manifests.named(Deployment.class, Manifests.NAMESPACE, name);
 	}
 
+	/** The environment of a Deployment's main container, in the plain manifests. */
+	static Map<String, String> environmentOf(Deployment deployment) {
+		return environmentOf(Manifests.all(), deployment);
+	}
+
+	static Map<String, String> environmentOf(Variants variant, Deployment deployment) {
+		return environmentOf(variant.objects(), deployment);
+	}
+
 	/**
 	 * The environment of a Deployment's main container: its ConfigMaps (envFrom), then
-	 * its own variables (which win).
+	 * its own variables (which win). A value from {@code shop-aws} where the objects do
+	 * not hold it (on AWS it is made at deploy time) reads "(at deploy time)".
 	 */
-	static Map<String, String> environmentOf(Deployment deployment) {
+	static Map<String, String> environmentOf(List<HasMetadata> objects, Deployment deployment) {
 		Container container = Workloads.of(deployment).main();
+		String namespace = deployment.getMetadata().getNamespace();
 		Map<String, String> environment = new LinkedHashMap<>();
 		for (EnvFromSource source : container.getEnvFrom()) {
 			assertThat(source.getConfigMapRef()).as("only ConfigMaps feed the environment").isNotNull();
 			assertThat(source.getPrefix()).isNull();
-			ConfigMap configMap = Manifests.configMap(deployment.getMetadata().getNamespace(),
-					source.getConfigMapRef().getName());
-			environment.putAll(configMap.getData());
+			environment.putAll(configMap(objects, namespace, source.getConfigMapRef().getName()).getData());
 		}
 		for (EnvVar variable : container.getEnv()) {
-			environment.put(variable.getName(), (variable.getValue() != null) ? variable.getValue() : "(from field)");
+			String value = variable.getValue();
+			if (value == null && variable.getValueFrom().getConfigMapKeyRef() != null) {
+				ConfigMapKeySelector key = variable.getValueFrom().getConfigMapKeyRef();
+				ConfigMap configMap = objects.stream()
+					.filter((object) -> object instanceof ConfigMap
+							&& namespace.equals(object.getMetadata().getNamespace())
+							&& key.getName().equals(object.getMetadata().getName()))
+					.map(ConfigMap.class::cast)
+					.findFirst()
+					.orElse(null);
+				value = (configMap != null) ? configMap.getData().get(key.getKey()) : "(at deploy time)";
+			}
+			environment.put(variable.getName(), (value != null) ? value : "(from field)");
 		}
 		return environment;
 	}
 
-	private static int indexOf(List<EnvVar> env, String name) {
-		for (int i = 0; i < env.size(); i++) {
-			if (env.get(i).getName().equals(name)) {
-				return i;
-			}
-		}
-		return -1;
+	private static ConfigMap configMap(List<HasMetadata> objects, String namespace, String name) {
+		return objects.stream()
+			.filter((object) -> object instanceof ConfigMap && namespace.equals(object.getMetadata().getNamespace())
+					&& name.equals(object.getMetadata().getName()))
+			.map(ConfigMap.class::cast)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no ConfigMap " + namespace + "/" + name));
 	}
 
 }

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
+import com.amazonaws.xray.config.DaemonConfiguration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -56,8 +57,30 @@ class XRayDaemonTests {
 	}
 
 	@Test
-	void runsThePinnedOfficialImage() {
-		assertThat(daemon().getImage()).matches("amazon/aws-xray-daemon:\\d+\\.\\d+\\.\\d+");
+	void runsAPinnedDaemonBuiltWithTheAwsSdkForGoV2FromEcrPublic() {
+		// 3.6.0 moved to the AWS SDK for Go v2, the first to take EKS Pod Identity
+		// credentials;
+		// ECR Public has no Docker Hub pull limits
+		assertThat(daemon().getImage()).matches("public\\.ecr\\.aws/xray/aws-xray-daemon:\\d+\\.\\d+\\.\\d+");
+		String[] version = daemon().getImage().substring(daemon().getImage().indexOf(':') + 1).split("\\.");
+		assertThat(Integer.parseInt(version[0]) * 100 + Integer.parseInt(version[1]))
+			.as("version %s", daemon().getImage())
+			.isGreaterThanOrEqualTo(306);
+	}
+
+	@Test
+	void runsOnEveryNodeAsANodeAgent() {
+		assertThat(pod().getPriorityClassName()).isEqualTo("system-node-critical");
+		// tainted nodes too: every taint, every effect
+		assertThat(pod().getTolerations()).singleElement().satisfies((toleration) -> {
+			assertThat(toleration.getOperator()).isEqualTo("Exists");
+			assertThat(toleration.getKey()).isNull();
+			assertThat(toleration.getEffect()).isNull();
+		});
+		// the node's resolver: no dependency on the cluster's DNS for reaching AWS
+		assertThat(pod().getDnsPolicy()).isEqualTo("Default");
+		assertThat(this.daemonSet.getMetadata().getNamespace()).as("a privileged namespace, for hostNetwork")
+			.isEqualTo("kube-system");
 	}
 
 	@Test
@@ -100,12 +123,64 @@ class XRayDaemonTests {
 	}
 
 	@Test
-	void aServiceNamesTheDaemonsOnBothProtocols() {
+	void theServicesSendToTheDaemonOfTheirOwnNodeByName() {
 		Service service = Manifests.named(Service.class, "kube-system", "xray-daemon");
+		String address = Manifests.configMap(Manifests.NAMESPACE, "shop-config")
+			.getData()
+			.get("AWS_XRAY_DAEMON_ADDRESS");
 
+		assertThat(address)
+			.isEqualTo(service.getMetadata().getName() + "." + service.getMetadata().getNamespace() + ":2000");
 		assertThat(service.getSpec().getSelector()).containsEntry("app", "xray-daemon");
+		assertThat(service.getSpec().getType()).isEqualTo("ClusterIP");
+		assertThat(service.getSpec().getClusterIP()).as("not headless").isNull();
+		// a pod's datagrams go to the daemon on its own node, never across nodes
+		assertThat(service.getSpec().getInternalTrafficPolicy()).isEqualTo("Local");
+		assertThat(service.getSpec().getIpFamilyPolicy()).isEqualTo("PreferDualStack");
 		assertThat(service.getSpec().getPorts()).extracting(ServicePort::getProtocol, ServicePort::getPort)
 			.containsExactlyInAnyOrder(tuple("UDP", 2000), tuple("TCP", 2000));
+	}
+
+	@Test
+	void theXRaySdkAcceptsTheAddressButNoIpv6Literal() {
+		String address = Manifests.configMap(Manifests.NAMESPACE, "shop-config")
+			.getData()
+			.get("AWS_XRAY_DAEMON_ADDRESS");
+
+		// the SDK itself (names resolve through src/test/resources/hosts: nothing is
+		// looked up)
+		assertThat(new DaemonConfiguration().setUDPAndTCPAddress(address)).as("the SDK takes %s", address).isTrue();
+		// what $(HOST_IP):2000 becomes on an IPv6 cluster, with or without brackets
+		assertThat(new DaemonConfiguration().setUDPAndTCPAddress("fd00:ec2::254:2000")).isFalse();
+		assertThat(new DaemonConfiguration().setUDPAndTCPAddress("[fd00:ec2::254]:2000")).isFalse();
+	}
+
+	@Test
+	void theEksPluginMayReadTheClusterNameAndNothingElse() {
+		List<HasMetadata> objects = Manifests.byFile()
+			.get(java.nio.file.Path.of("deploy/eks/cluster-info-reader.yaml"));
+		io.fabric8.kubernetes.api.model.rbac.Role role = (io.fabric8.kubernetes.api.model.rbac.Role) objects.get(0);
+		io.fabric8.kubernetes.api.model.rbac.RoleBinding binding = (io.fabric8.kubernetes.api.model.rbac.RoleBinding) objects
+			.get(1);
+
+		// the SDK's EKS plugin GETs amazon-cloudwatch/configmaps/cluster-info with the
+		// pod's token
+		assertThat(role.getMetadata().getNamespace()).isEqualTo("amazon-cloudwatch");
+		assertThat(role.getRules()).singleElement().satisfies((rule) -> {
+			assertThat(rule.getResources()).containsExactly("configmaps");
+			assertThat(rule.getResourceNames()).containsExactly("cluster-info");
+			assertThat(rule.getVerbs()).containsExactly("get");
+		});
+		assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+		assertThat(binding.getSubjects()).extracting((subject) -> subject.getNamespace() + "/" + subject.getName())
+			.containsExactlyInAnyOrderElementsOf(Manifests.storefront()
+				.stream()
+				.map((deployment) -> Manifests.NAMESPACE + "/"
+						+ deployment.getSpec().getTemplate().getSpec().getServiceAccountName())
+				.toList());
+		// never part of `kubectl apply -k deploy/`: the namespace is Container Insights'
+		assertThat(Variants.named("eks").objects()).noneMatch((object) -> object.getMetadata() != null
+				&& "amazon-cloudwatch".equals(object.getMetadata().getNamespace()) && !objects.contains(object));
 	}
 
 	private PodSpec pod() {
