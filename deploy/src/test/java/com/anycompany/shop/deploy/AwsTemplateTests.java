@@ -94,19 +94,25 @@ class AwsTemplateTests {
 			.isNotEqualTo(read);
 	}
 
+	/**
+	 * The indexes catalogservice queries (and creates itself locally): CategoryIndex for
+	 * product lists and recommendations, the sparse FeaturedIndex for the home page.
+	 */
 	@Test
-	void theCatalogHasTheCategoryIndex() {
+	void theCatalogHasTheIndexesTheServiceQueries() {
 		JsonNode catalog = tables().get("ProductCatalog").get("Properties");
-
-		assertThat(catalog.get("GlobalSecondaryIndexes")).singleElement().satisfies((index) -> {
-			assertThat(index.get("IndexName").asString()).isEqualTo("CategoryIndex");
-			assertThat(index.at("/KeySchema/0/AttributeName").asString()).isEqualTo("category");
+		Map<String, String> hashKeys = new java.util.LinkedHashMap<>();
+		catalog.get("GlobalSecondaryIndexes").forEach((index) -> {
+			hashKeys.put(index.get("IndexName").asString(), index.at("/KeySchema/0/AttributeName").asString());
 			assertThat(index.at("/KeySchema/0/KeyType").asString()).isEqualTo("HASH");
 			assertThat(index.at("/KeySchema/1/AttributeName").asString()).isEqualTo("id");
 			assertThat(index.at("/KeySchema/1/KeyType").asString()).isEqualTo("RANGE");
 			assertThat(index.at("/Projection/ProjectionType").asString()).isEqualTo("ALL");
 		});
+		assertThat(hashKeys)
+			.containsExactlyInAnyOrderEntriesOf(Map.of("CategoryIndex", "category", "FeaturedIndex", "featured"));
 		assertThat(attributeType(catalog, "category")).isEqualTo("S");
+		assertThat(attributeType(catalog, "featured")).isEqualTo("S");
 		assertThat(attributeType(catalog, "id")).isEqualTo("S");
 	}
 
