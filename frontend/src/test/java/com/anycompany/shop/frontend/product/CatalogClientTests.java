@@ -41,6 +41,34 @@ class CatalogClientTests {
 		assertThat(stub.received().get(0).path()).isEqualTo("/api/v1/product/P-0001");
 	}
 
+	/**
+	 * While catalogservice restarts, the last good answer of the past minutes is shown,
+	 * and the request's trace says so; an answer never seen before still fails.
+	 */
+	@Test
+	void aRecentCopyServesWhileTheCatalogIsDownAndTheTraceSaysSo() {
+		TraceAnnotations trace = org.mockito.Mockito.mock(TraceAnnotations.class);
+		CatalogClient client = new CatalogClient(TestClients.untraced(stub.url()), trace, 100,
+				java.time.Duration.ofMinutes(10));
+		assertThat(client.featured()).isNotEmpty();
+		assertThat(client.product("P-0001")).isPresent();
+
+		stub.down("catalogservice");
+		assertThat(client.featured()).isNotEmpty();
+		assertThat(client.product("P-0001")).map(Product::name).hasValue("Copper Kettle");
+		org.mockito.Mockito.verify(trace, org.mockito.Mockito.times(2)).put(CatalogClient.STALE_ANNOTATION, true);
+		assertThatThrownBy(() -> client.product("P-0002")).isInstanceOf(DownstreamUnavailableException.class);
+	}
+
+	@Test
+	void aCopyOlderThanItsMaximumAgeIsNotShown() {
+		CatalogClient client = new CatalogClient(TestClients.untraced(stub.url()), TraceAnnotations.disabled(), 100,
+				java.time.Duration.ZERO);
+		assertThat(client.product("P-0001")).isPresent();
+		stub.down("catalogservice");
+		assertThatThrownBy(() -> client.product("P-0001")).isInstanceOf(DownstreamUnavailableException.class);
+	}
+
 	@Test
 	void unknownProductIsEmpty() {
 		assertThat(this.client.product("P-9999")).isEmpty();
