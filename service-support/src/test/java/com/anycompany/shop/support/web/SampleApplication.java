@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A service with a controller that fails in every way the shop's services can. */
 @SpringBootApplication
-class SampleApplication {
+public class SampleApplication {
 
 	@RestController
 	static class SampleController {
