@@ -2,6 +2,7 @@ package com.anycompany.shop.frontend.system;
 
 import com.anycompany.shop.frontend.product.ProductNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -37,6 +38,15 @@ class ErrorPages {
 		logger.warn("{} {}: {} ({})", request.getMethod(), request.getRequestURI(), ex.getMessage(),
 				(ex.getCause() != null) ? ex.getCause().getMessage() : "no cause");
 		return page("error/503", HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	/**
+	 * A parameter that is not correctly percent-encoded ({@code ?category=%zz}): Tomcat
+	 * throws when it is first read.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ModelAndView badlyEncodedParameter(HttpServletRequest request) {
+		return page("error/error", HttpStatus.BAD_REQUEST, request);
 	}
 
 	private static ModelAndView page(String view, HttpStatus status, HttpServletRequest request) {

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -44,6 +45,11 @@ public class ProblemDetailsErrorController implements ErrorController {
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
+		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof InvalidParameterException) {
+			// a badly percent-encoded parameter, first read by a filter: the client's
+			// mistake
+			return HttpStatus.BAD_REQUEST;
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
 		// requested directly, /error is not an error of its own: treat it as unknown

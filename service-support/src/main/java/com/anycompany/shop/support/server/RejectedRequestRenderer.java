@@ -1,11 +1,14 @@
 package com.anycompany.shop.support.server;
 
+import java.io.IOException;
+
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Renders the body of an error that Tomcat answers itself, before the application sees
- * the request: an invalid URI (an encoded slash, NUL, a backslash), a request line or
- * headers too large, a request that is not HTTP. A service replaces the default
+ * Writes the body of an error that Tomcat answers itself, before the application sees the
+ * request: an invalid URI (an encoded slash, NUL, a backslash), a request line or headers
+ * too large, a request that is not HTTP. A service replaces the default
  * ({@link ProblemDetailsRejectedRequestRenderer}, RFC 7807 problem details) with a bean
  * of its own, as the storefront does with its error page.
  */
@@ -13,21 +16,12 @@ import jakarta.servlet.http.HttpServletRequest;
 public interface RejectedRequestRenderer {
 
 	/**
-	 * The body for this status.
+	 * Sets the content type and writes the body; the status is set already.
 	 * @param status the status the answer carries (400, 414, 431, ...)
 	 * @param request what Tomcat could parse of the request: its URI, method or headers
-	 * may be missing
+	 * may be missing, and no servlet context is attached to it
+	 * @param response the answer
 	 */
-	Body render(int status, HttpServletRequest request);
-
-	/**
-	 * A rendered error.
-	 *
-	 * @param contentType its media type, with the charset
-	 * @param text the body
-	 */
-	record Body(String contentType, String text) {
-
-	}
+	void render(int status, HttpServletRequest request, HttpServletResponse response) throws IOException;
 
 }

@@ -1,7 +1,6 @@
 package com.anycompany.shop.support.server;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -27,6 +26,8 @@ public class ShopErrorReportValve extends ErrorReportValve {
 	private static final String HEAD_TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
 		.getString("iib.requestheadertoolarge.error");
 
+	private static final RejectedRequestRenderer FALLBACK = new ProblemDetailsRejectedRequestRenderer();
+
 	private final Supplier<RejectedRequestRenderer> renderer;
 
 	/**
@@ -48,32 +49,25 @@ public class ShopErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		int status = status(request, response.getStatus(), throwable);
+		response.setStatus(status);
+		RejectedRequestRenderer own = this.renderer.get();
 		try {
-			RejectedRequestRenderer.Body body = render(status, request);
-			response.setStatus(status);
-			response.setContentType(body.contentType());
-			Writer writer = response.getReporter();
-			if (writer != null) {
-				writer.write(body.text());
-				response.finishResponse();
+			try {
+				(own != null ? own : FALLBACK).render(status, request.getRequest(), response.getResponse());
 			}
+			catch (RuntimeException ex) {
+				container.getLogger().warn("Rendering the answer to a rejected request failed", ex);
+				if (response.getContentWritten() > 0 || response.isCommitted()) {
+					return;
+				}
+				response.resetBuffer();
+				FALLBACK.render(status, request.getRequest(), response.getResponse());
+			}
+			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {
 			// the client is gone or the response cannot be written: nothing left to tell
 		}
-	}
-
-	private RejectedRequestRenderer.Body render(int status, Request request) {
-		RejectedRequestRenderer own = this.renderer.get();
-		if (own != null) {
-			try {
-				return own.render(status, request.getRequest());
-			}
-			catch (RuntimeException ex) {
-				container.getLogger().warn("Rendering the error page for a rejected request failed", ex);
-			}
-		}
-		return new ProblemDetailsRejectedRequestRenderer().render(status, request.getRequest());
 	}
 
 	static int status(Request request, int status, Throwable throwable) {
