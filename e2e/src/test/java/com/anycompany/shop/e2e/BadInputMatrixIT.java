@@ -152,8 +152,37 @@ class BadInputMatrixIT {
 			.isEmpty();
 	}
 
+	/**
+	 * Fault injection answers only the launcher's secret, on all six ports, the
+	 * storefront's included; the launcher's own calls (numbers in the JSON body) still
+	 * work.
+	 */
 	@Test
 	@Order(5)
+	void chaosAnswersOnlyTheLaunchersToken() {
+		Matrix matrix = new Matrix();
+		byte[] change = BadInput.utf8("{\"latencyMs\":0,\"errorRate\":0.0}");
+		ports.forEach((service, port) -> {
+			for (String method : List.of("GET", "POST", "DELETE")) {
+				byte[] body = method.equals("POST") ? change : null;
+				String type = method.equals("POST") ? "application/json" : null;
+				matrix.check(service + ": " + method + " /actuator/chaos without a token", port,
+						BadInput.request(method, "/actuator/chaos", type, body), Matrix.Format.PROBLEM_DETAILS, 401);
+				matrix.check(service + ": " + method + " /actuator/chaos with a wrong token", port,
+						BadInput.request(method, "/actuator/chaos", type, body, "X-Chaos-Token: guess"),
+						Matrix.Format.PROBLEM_DETAILS, 403);
+			}
+			matrix.check(
+					service + ": POST /actuator/chaos with the token", port, BadInput.request("POST", "/actuator/chaos",
+							"application/json", change, "X-Chaos-Token: " + shop.chaosToken()),
+					Matrix.Format.PROBLEM_DETAILS, 200);
+		});
+		size += matrix.size();
+		assertThat(matrix.violations()).as("%d of %d chaos cases", matrix.violations().size(), matrix.size()).isEmpty();
+	}
+
+	@Test
+	@Order(6)
 	void everyServiceIsHealthyAndWasNeverRestarted() throws IOException {
 		assertThat(shop.status()).allSatisfy((process) -> {
 			assertThat(process.restarts()).as(process.name()).isZero();

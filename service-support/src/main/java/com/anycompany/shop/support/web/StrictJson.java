@@ -5,6 +5,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -18,7 +19,9 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
  * <li>fractions from JSON numbers (an integer is a fraction too), not from text or
  * booleans;</li>
  * <li>booleans only from {@code true}/{@code false};</li>
- * <li>text only from JSON strings (not from numbers or booleans).</li>
+ * <li>text only from JSON strings (not from numbers, booleans, objects or arrays) in the
+ * properties of the shop's types ({@link PropertyStringDeserializer}; untyped bodies such
+ * as the actuator's keep Jackson's leniency).</li>
  * </ul>
  * Unknown properties stay ignored (Spring Boot's default), on purpose: services are
  * deployed one at a time, and a caller one version ahead may send a field its callee does
@@ -45,10 +48,8 @@ class StrictJson implements JsonMapperBuilderCustomizer {
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.Textual,
-					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+			.addModule(new SimpleModule("shop-strict-strings").addDeserializer(String.class,
+					new PropertyStringDeserializer()));
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.anycompany.shop.support.web;
 
+import java.util.Map;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -27,6 +29,12 @@ public class SampleApplication {
 		@PostMapping("/orders")
 		OrderRequest place(@Valid @RequestBody OrderRequest order) {
 			return order;
+		}
+
+		/** An untyped body, as Spring Boot Actuator reads every operation's body. */
+		@PostMapping("/settings")
+		Map<String, String> settings(@RequestBody Map<String, String> settings) {
+			return settings;
 		}
 
 		@GetMapping("/search")

@@ -47,6 +47,13 @@ class StrictInputTests {
 	}
 
 	@Test
+	void anUntypedBodyKeepsJacksonsLeniencySoTheActuatorStillWorks() throws IOException {
+		RawHttp.Response response = post("/settings", "{\"errorRate\":0.3,\"latencyMs\":800,\"on\":true}");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"errorRate\":\"0.3\",\"latencyMs\":\"800\",\"on\":\"true\"}");
+	}
+
+	@Test
 	void aBodyThatIsNotJsonIs400() throws IOException {
 		RawHttp.Response response = post("{\"name\":");
 		assertThat(response.status()).isEqualTo(400);
@@ -93,9 +100,13 @@ class StrictInputTests {
 	}
 
 	private RawHttp.Response post(String json) throws IOException {
+		return post("/orders", json);
+	}
+
+	private RawHttp.Response post(String path, String json) throws IOException {
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		ByteArrayOutputStream request = new ByteArrayOutputStream();
-		request.writeBytes(("POST /orders HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+		request.writeBytes(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
 				+ "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
 			.getBytes(StandardCharsets.UTF_8));
 		request.writeBytes(body);
