@@ -39,6 +39,12 @@ class RejectedRequestPage implements RejectedRequestRenderer {
 
 	@Override
 	public void render(int status, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		// Spring Security's filters never ran for this request: the same headers as
+		// every other page, set here
+		response.setHeader("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("X-Frame-Options", "DENY");
+		response.setHeader("Cache-Control", "no-store");
 		try {
 			View view = this.views.resolveViewName("error/error", Locale.US);
 			if (view == null) {

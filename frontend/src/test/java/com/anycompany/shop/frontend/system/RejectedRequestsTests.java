@@ -30,6 +30,9 @@ class RejectedRequestsTests {
 				"/../etc/passwd" }) {
 			assertShopPage(send("GET " + target + " HTTP/1.1"), 400, "Something in that request was not right");
 		}
+		RawHttp.Response response = send("GET /product/P%2F0001 HTTP/1.1");
+		assertThat(response.header("Content-Security-Policy")).isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+		assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
 	}
 
 	@Test
