@@ -91,6 +91,27 @@ class CartServiceApplicationTests {
 	}
 
 	@Test
+	void fractionsAndBooleansAreRefusedNotCoerced() {
+		for (String body : List.of("{\"cartId\":\"c-strict\",\"productId\":\"P-0001\",\"quantity\":1.5}",
+				"{\"cartId\":true,\"productId\":\"P-0001\",\"quantity\":1}")) {
+			this.http.post()
+				.uri("/api/v1/cart")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.errors[0]")
+				.value(String.class, (error) -> assertThat(error).matches("(quantity|cartId): must be .*"));
+		}
+		cart("c-strict").json("{\"items\":[]}");
+		cart("true").json("{\"items\":[]}");
+	}
+
+	@Test
 	void productsTheCatalogDoesNotKnowOrCannotConfirmAreRefused() {
 		post("c-unknown", "P-0999", 1).expectStatus().isNotFound();
 		post("c-unknown", "P-0500", 1).expectStatus().isEqualTo(503).expectBody().jsonPath("$.status").isEqualTo(503);

@@ -22,13 +22,34 @@ class ChaosDisabledTests {
 	}
 
 	@Test
+	void switchedOnWithoutATokenNothingExists() {
+		for (String token : new String[] { "", " " }) {
+			this.runner.withPropertyValues("shop.chaos.enabled=true", "shop.chaos.token=" + token)
+				.run((context) -> assertThat(context).doesNotHaveBean(ChaosSettings.class)
+					.doesNotHaveBean(ChaosEndpoint.class)
+					.doesNotHaveBean("chaosFilter")
+					.doesNotHaveBean("chaosTokenFilter"));
+		}
+		this.runner.withPropertyValues("shop.chaos.enabled=true")
+			.run((context) -> assertThat(context).doesNotHaveBean(ChaosSettings.class));
+	}
+
+	@Test
+	void aTokenAloneSwitchesNothingOn() {
+		this.runner.withPropertyValues("shop.chaos.token=t")
+			.run((context) -> assertThat(context).doesNotHaveBean(ChaosSettings.class));
+	}
+
+	@Test
 	void switchedOnEverythingStartsOff() {
-		this.runner.withPropertyValues("shop.chaos.enabled=true").run((context) -> {
+		this.runner.withPropertyValues("shop.chaos.enabled=true", "shop.chaos.token=t").run((context) -> {
 			ChaosSettings settings = context.getBean(ChaosSettings.class);
 			assertThat(settings.latencyMs()).isZero();
 			assertThat(settings.errorRate()).isZero();
 			assertThat(settings.throttleRate()).isZero();
-			assertThat(context).hasSingleBean(DynamoDbThrottlingInterceptor.class).hasBean("chaosFilter");
+			assertThat(context).hasSingleBean(DynamoDbThrottlingInterceptor.class)
+				.hasBean("chaosFilter")
+				.hasBean("chaosTokenFilter");
 		});
 	}
 

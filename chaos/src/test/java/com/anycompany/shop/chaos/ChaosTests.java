@@ -26,8 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(LocalDynamoDb.class)
 @SpringBootTest(classes = ChaosApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=chaosservice", "shop.chaos.enabled=true",
-				"management.endpoints.web.exposure.include=health" })
+				"shop.chaos.token=" + ChaosTests.TOKEN, "management.endpoints.web.exposure.include=health" })
 class ChaosTests {
+
+	static final String TOKEN = "s3cret-for-this-test";
 
 	@RegisterExtension
 	static XRayDaemonStub daemon = new XRayDaemonStub();
@@ -112,6 +114,40 @@ class ChaosTests {
 		assertThat(client().get().uri("/actuator/chaos").retrieve().body(Map.class)).containsEntry("errorRate", 0.0);
 	}
 
+	@Test
+	void withoutTheTokenNothingCanBeReadOrChanged() {
+		RestClient anyone = RestClient.create("http://127.0.0.1:" + this.port);
+		ResponseEntity<String> missing = refused(anyone.post()
+			.uri("/actuator/chaos")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"errorRate\": 1.0}"));
+		assertThat(missing.getStatusCode().value()).isEqualTo(401);
+		assertThat(missing.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+		assertThat(missing.getHeaders().getFirst("WWW-Authenticate")).isEqualTo("X-Chaos-Token");
+		assertThat(missing.getBody()).contains("\"status\":401");
+
+		for (String wrong : new String[] { "guess", TOKEN + "x", TOKEN.substring(1) }) {
+			ResponseEntity<String> refused = refused(anyone.post()
+				.uri("/actuator/chaos")
+				.header("X-Chaos-Token", wrong)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"errorRate\": 1.0}"));
+			assertThat(refused.getStatusCode().value()).isEqualTo(403);
+			assertThat(refused.getBody()).contains("\"status\":403").doesNotContain(TOKEN);
+		}
+		assertThat(refused(anyone.get().uri("/actuator/chaos")).getStatusCode().value()).isEqualTo(401);
+		assertThat(refused(anyone.delete().uri("/actuator/chaos/")).getStatusCode().value()).isEqualTo(401);
+
+		// nothing changed, and the service's own traffic needs no token
+		assertThat(client().get().uri("/actuator/chaos").retrieve().body(Map.class)).containsEntry("errorRate", 0.0);
+		assertThat(refused(anyone.get().uri("/hello")).getStatusCode().value()).isEqualTo(200);
+	}
+
+	private static ResponseEntity<String> refused(RestClient.RequestHeadersSpec<?> request) {
+		return request.retrieve().onStatus(HttpStatusCode::isError, (req, resp) -> {
+		}).toEntity(String.class);
+	}
+
 	private void change(String json) {
 		client().post()
 			.uri("/actuator/chaos")
@@ -126,8 +162,12 @@ class ChaosTests {
 		}).toEntity(String.class);
 	}
 
+	/** A client that holds the token, as the launcher does. */
 	private RestClient client() {
-		return RestClient.create("http://127.0.0.1:" + this.port);
+		return RestClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.defaultHeader("X-Chaos-Token", TOKEN)
+			.build();
 	}
 
 	private static String url(JsonNode segment) {

@@ -189,7 +189,8 @@ class ShopJourneyIT {
 	 */
 	private static int chaos(String service, String json) throws Exception {
 		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
-			.newBuilder(shop.serviceUrl(service).resolve("/actuator/chaos"));
+			.newBuilder(shop.serviceUrl(service).resolve("/actuator/chaos"))
+			.header("X-Chaos-Token", shop.chaosToken());
 		if (json == null) {
 			request.DELETE();
 		}

@@ -66,15 +66,19 @@ final class ChaosCommand implements Callable<Integer> {
 		return (parts.length == 2) ? parts[0] + " (pid " + parts[1] + ")" : answer;
 	}
 
-	/** The services' ports: the running shop's, else the defaults (with SHOP_PORTS). */
+	/**
+	 * The services' ports and chaos token: the running shop's, else the defaults (with
+	 * SHOP_PORTS) and SHOP_CHAOS_TOKEN.
+	 */
 	static FaultInjection faults() {
 		Optional<StateFile> state = StateFile.read(StateFile.location(ShopCli.projectDir()));
-		Ports ports = state.map(StateFile::ports).orElseGet(() -> {
-			String fromEnv = System.getenv("SHOP_PORTS");
-			return (fromEnv != null && !fromEnv.isBlank()) ? Ports.defaults().with(Ports.parse(fromEnv))
-					: Ports.defaults();
-		});
-		return new FaultInjection(ports);
+		if (state.isPresent()) {
+			return new FaultInjection(state.get().ports(), state.get().chaosToken());
+		}
+		String fromEnv = System.getenv("SHOP_PORTS");
+		Ports ports = (fromEnv != null && !fromEnv.isBlank()) ? Ports.defaults().with(Ports.parse(fromEnv))
+				: Ports.defaults();
+		return new FaultInjection(ports, System.getenv("SHOP_CHAOS_TOKEN"));
 	}
 
 	@Command(name = "latency", description = "Adds a delay to every request of a service (0 removes it).")

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * Drives a service's fault injection, the {@code /actuator/chaos} endpoint each service
- * has when {@code SHOP_CHAOS_ENABLED=true} (which {@code ./shop up} sets): extra latency,
- * a share of requests answered 500, a share of DynamoDB calls throttled.
+ * has when {@code SHOP_CHAOS_ENABLED=true} and {@code SHOP_CHAOS_TOKEN} is set (which
+ * {@code ./shop up} does, with a new token each run): extra latency, a share of requests
+ * answered 500, a share of DynamoDB calls throttled. Every call carries the token.
  */
 final class FaultInjection {
 
@@ -23,10 +24,15 @@ final class FaultInjection {
 		.version(HttpClient.Version.HTTP_1_1)
 		.build();
 
+	static final String TOKEN_HEADER = "X-Chaos-Token";
+
 	private final Ports ports;
 
-	FaultInjection(Ports ports) {
+	private final String token;
+
+	FaultInjection(Ports ports, String token) {
 		this.ports = ports;
+		this.token = token;
 	}
 
 	/** The service's faults now, as JSON. */
@@ -99,13 +105,21 @@ final class FaultInjection {
 
 	private String call(String service, HttpRequest.Builder request) {
 		try {
+			if (this.token != null && !this.token.isEmpty()) {
+				request.header(TOKEN_HEADER, this.token);
+			}
 			HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(10)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			int status = response.statusCode();
+			if (status == 401 || status == 403) {
+				throw new LaunchException(service + " refused the chaos token (HTTP " + status + "): the token is "
+						+ "read from the running ./shop up's state file (.shop/state.properties), else from "
+						+ "SHOP_CHAOS_TOKEN; is this the shop that ./shop up started?");
+			}
 			if (status == 404) {
 				throw new LaunchException(service + " has no fault injection endpoint (/actuator/chaos answered 404): "
-						+ "it is on only with SHOP_CHAOS_ENABLED=true, which ./shop up sets; a service built before "
-						+ "the endpoint existed needs ./shop up --rebuild.");
+						+ "it is on only with SHOP_CHAOS_ENABLED=true and a SHOP_CHAOS_TOKEN, which ./shop up sets; "
+						+ "a service built before the endpoint existed needs ./shop up --rebuild.");
 			}
 			if (status >= 300) {
 				throw new LaunchException(

@@ -75,6 +75,15 @@ public final class LocalShop implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + this.settings.ports().of(service));
 	}
 
+	/**
+	 * The secret every service's fault injection ({@code /actuator/chaos}) wants in
+	 * {@code X-Chaos-Token}: random for each start, unless the caller set
+	 * {@code SHOP_CHAOS_TOKEN} in {@link Builder#environment}.
+	 */
+	public String chaosToken() {
+		return this.settings.chaosToken();
+	}
+
 	public URI dynamoDbEndpoint() {
 		return URI.create("http://127.0.0.1:" + this.settings.ports().of(DYNAMODB));
 	}
@@ -262,10 +271,12 @@ public final class LocalShop implements AutoCloseable {
 	 * @param environment more environment for every process (wins over the launcher's)
 	 * @param fastStart whether jars are extracted and class-data archives used
 	 * ({@link AppJars})
+	 * @param chaosToken the secret the services' {@code /actuator/chaos} wants
+	 * ({@code SHOP_CHAOS_TOKEN}), new for each start
 	 */
 	record Settings(Path projectDir, Path localDynamoDbDir, Path logsDir, Ports ports, boolean tracingEnabled,
 			String javaCommand, List<String> jvmOptions, String node, Duration startTimeout,
-			Map<String, String> environment, boolean fastStart) {
+			Map<String, String> environment, boolean fastStart, String chaosToken) {
 
 	}
 
@@ -462,8 +473,17 @@ public final class LocalShop implements AutoCloseable {
 			}
 			Settings settings = new Settings(this.projectDir, dynalite, logs, this.ports, this.tracingEnabled,
 					this.javaCommand, this.jvmOptions, this.node, this.startTimeout, Map.copyOf(this.environment),
-					this.fastStart);
+					this.fastStart, this.environment.getOrDefault("SHOP_CHAOS_TOKEN", newChaosToken()));
 			return new LocalShop(settings, new Supervisor(console, this.supervisorOptions)).begin();
+		}
+
+		/**
+		 * 24 random bytes as hex: a secret nobody can guess, as the control endpoint's.
+		 */
+		private static String newChaosToken() {
+			byte[] secret = new byte[24];
+			new java.security.SecureRandom().nextBytes(secret);
+			return java.util.HexFormat.of().formatHex(secret);
 		}
 
 		/**

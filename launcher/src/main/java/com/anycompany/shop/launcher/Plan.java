@@ -117,6 +117,7 @@ record Plan(ComponentSpec dynamoDb, ComponentSpec xray, List<ComponentSpec> serv
 		env.put("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + ports.of("xray"));
 		env.put("SHOP_TRACING_ENABLED", String.valueOf(settings.tracingEnabled()));
 		env.put("SHOP_CHAOS_ENABLED", "true");
+		env.put("SHOP_CHAOS_TOKEN", settings.chaosToken());
 		// what the caller set wins over the wiring (e.g. a test's own daemon address)
 		env.putAll(settings.environment());
 		return env;

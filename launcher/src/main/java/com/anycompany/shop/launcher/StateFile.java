@@ -25,9 +25,10 @@ import java.util.Properties;
  * @param console the console URL
  * @param ports every port
  * @param logsDir where the logs are
+ * @param chaosToken the secret of the services' fault injection ({@code X-Chaos-Token})
  */
-record StateFile(long launcherPid, URI controlUrl, String token, URI storefront, URI console, Ports ports,
-		Path logsDir) {
+record StateFile(long launcherPid, URI controlUrl, String token, URI storefront, URI console, Ports ports, Path logsDir,
+		String chaosToken) {
 
 	static Path location(Path projectDir) {
 		return projectDir.resolve(".shop").resolve("state.properties");
@@ -41,6 +42,7 @@ record StateFile(long launcherPid, URI controlUrl, String token, URI storefront,
 		properties.setProperty("url.storefront", this.storefront.toString());
 		properties.setProperty("url.console", this.console.toString());
 		properties.setProperty("logs", this.logsDir.toString());
+		properties.setProperty("chaos.token", this.chaosToken);
 		this.ports.entries()
 			.forEach((entry) -> properties.setProperty("port." + entry.getKey(), String.valueOf(entry.getValue())));
 		try {
@@ -84,7 +86,7 @@ record StateFile(long launcherPid, URI controlUrl, String token, URI storefront,
 			return Optional.of(new StateFile(pid, URI.create(properties.getProperty("control.url")),
 					properties.getProperty("control.token"), URI.create(properties.getProperty("url.storefront")),
 					URI.create(properties.getProperty("url.console")), Ports.defaults().with(ports),
-					Path.of(properties.getProperty("logs"))));
+					Path.of(properties.getProperty("logs")), properties.getProperty("chaos.token", "")));
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new LaunchException(

@@ -146,7 +146,7 @@ final class UpCommand implements Callable<Integer> {
 			stopped.countDown();
 		}, "shop-up-stop"));
 		new StateFile(pid, control.url(), control.token(), shop.storefrontUrl(), shop.consoleUrl(), shop.ports(),
-				shop.logsDir())
+				shop.logsDir(), shop.chaosToken())
 			.write(stateFile);
 
 		console.line("all " + shop.status().size() + " processes ready");

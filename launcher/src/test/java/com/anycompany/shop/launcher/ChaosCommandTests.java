@@ -34,7 +34,11 @@ class ChaosCommandTests {
 
 	private HttpServer stub;
 
+	private static final String CHAOS_TOKEN = "0f1e2d3c4b5a";
+
 	private final List<String> requests = new CopyOnWriteArrayList<>();
+
+	private final List<String> tokens = new CopyOnWriteArrayList<>();
 
 	private volatile int status = 200;
 
@@ -150,6 +154,29 @@ class ChaosCommandTests {
 	}
 
 	@Test
+	void everyCallCarriesTheRunningShopsChaosToken() {
+		runningShopWith(LocalShop.SERVICES.toArray(String[]::new));
+
+		shop("chaos", "latency", "cartservice", "10");
+		shop("chaos", "show", "frontend");
+		shop("chaos", "reset");
+
+		assertThat(this.tokens).hasSize(8).containsOnly(CHAOS_TOKEN);
+	}
+
+	@Test
+	void aRefusedTokenIsExplained() {
+		runningShopWith("cartservice");
+		this.status = 403;
+
+		int exit = shop("chaos", "errors", "cartservice", "0.5");
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(this.err.toString()).contains("cartservice refused the chaos token (HTTP 403)",
+				".shop/state.properties");
+	}
+
+	@Test
 	void aRefusedValueIsShown() {
 		runningShopWith("cartservice");
 		this.status = 400;
@@ -165,7 +192,7 @@ class ChaosCommandTests {
 		int nobody = Fakes.freePort();
 		new StateFile(ProcessHandle.current().pid(), URI.create("http://127.0.0.1:1"), "t",
 				URI.create("http://localhost:1"), URI.create("http://localhost:2"),
-				Ports.free().with(Map.of("cartservice", nobody)), this.project)
+				Ports.free().with(Map.of("cartservice", nobody)), this.project, "chaos-token")
 			.write(StateFile.location(this.project));
 
 		int exit = shop("chaos", "errors", "cartservice", "0.5");
@@ -207,7 +234,7 @@ class ChaosCommandTests {
 		}
 		new StateFile(ProcessHandle.current().pid(), URI.create("http://127.0.0.1:1"), "token",
 				URI.create("http://localhost:" + ports.of("frontend")), URI.create("http://localhost:2000"), ports,
-				this.project)
+				this.project, CHAOS_TOKEN)
 			.write(StateFile.location(this.project));
 		return port;
 	}
@@ -223,6 +250,7 @@ class ChaosCommandTests {
 		try (exchange) {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			String type = exchange.getRequestHeaders().getFirst("Content-Type");
+			this.tokens.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Chaos-Token")));
 			this.requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
 					+ ((type != null) ? " " + type : "") + (body.isEmpty() ? "" : " " + body) + " port="
 					+ exchange.getLocalAddress().getPort());

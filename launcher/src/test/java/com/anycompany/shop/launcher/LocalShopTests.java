@@ -59,7 +59,10 @@ class LocalShopTests {
 					"DYNAMODB_ENDPOINT=http://127.0.0.1:" + ports.of("dynamodb"), "AWS_REGION=us-east-1",
 					"AWS_ACCESS_KEY_ID=local", "AWS_SECRET_ACCESS_KEY=local", "AWS_EC2_METADATA_DISABLED=true",
 					"DYNAMODB_CREATE_TABLES=true", "AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:" + ports.of("xray"),
-					"SHOP_TRACING_ENABLED=false", "SHOP_CHAOS_ENABLED=true");
+					"SHOP_TRACING_ENABLED=false", "SHOP_CHAOS_ENABLED=true", "SHOP_CHAOS_TOKEN=" + shop.chaosToken());
+			// a new secret for each start, not something a web page could know
+			assertThat(shop.chaosToken()).matches("[0-9a-f]{48}");
+			assertThat(Fakes.get("http://127.0.0.1:" + ports.of("xray") + "/env")).doesNotContain("SHOP_CHAOS_TOKEN");
 			assertThat(Fakes.get("http://127.0.0.1:" + ports.of("xray") + "/env"))
 				.contains("XRAY_LOCAL_PORT=" + ports.of("xray"), "XRAY_LOCAL_ADDRESS=127.0.0.1");
 			assertThat(Fakes.get(shop.serviceUrl("frontend") + "/jvm").lines()).contains("-XX:TieredStopAtLevel=1",
@@ -97,7 +100,7 @@ class LocalShopTests {
 		try (ControlServer control = new ControlServer(shop, new Random(1), () -> {
 		})) {
 			new StateFile(ProcessHandle.current().pid(), control.url(), control.token(), shop.storefrontUrl(),
-					shop.consoleUrl(), shop.ports(), shop.logsDir())
+					shop.consoleUrl(), shop.ports(), shop.logsDir(), shop.chaosToken())
 				.write(StateFile.location(project));
 			System.setProperty("shop.home", project.toString());
 			try {

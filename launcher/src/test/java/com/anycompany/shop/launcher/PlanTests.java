@@ -14,7 +14,7 @@ class PlanTests {
 	private static LocalShop.Settings settings(Map<String, String> environment, boolean tracing) {
 		return new LocalShop.Settings(Path.of("/shop"), Path.of("/shop/local-dynamodb"), Path.of("/shop/.shop/logs"),
 				Ports.defaults(), tracing, "java", List.of("-Xmx300m"), "node", Duration.ofMinutes(1), environment,
-				true);
+				true, "chaos-secret");
 	}
 
 	@Test
@@ -28,7 +28,8 @@ class PlanTests {
 			.containsEntry("DYNAMODB_ENDPOINT", "http://127.0.0.1:8000")
 			.containsEntry("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:2000")
 			.containsEntry("SHOP_TRACING_ENABLED", "true")
-			.containsEntry("SHOP_CHAOS_ENABLED", "true");
+			.containsEntry("SHOP_CHAOS_ENABLED", "true")
+			.containsEntry("SHOP_CHAOS_TOKEN", "chaos-secret");
 	}
 
 	@Test

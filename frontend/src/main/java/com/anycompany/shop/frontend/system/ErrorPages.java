@@ -5,6 +5,7 @@ import com.anycompany.shop.tracing.DownstreamRejectedException;
 import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.TraceIdMdcListener;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -52,6 +53,15 @@ class ErrorPages {
 		logger.warn("{} {}: {} ({})", request.getMethod(), request.getRequestURI(), ex.getMessage(),
 				(ex.getCause() != null) ? ex.getCause().getMessage() : "no cause");
 		return page("error/503", HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	/**
+	 * A parameter that is not correctly percent-encoded ({@code ?category=%zz}): Tomcat
+	 * throws when it is first read.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ModelAndView badlyEncodedParameter(HttpServletRequest request) {
+		return page("error/error", HttpStatus.BAD_REQUEST, request);
 	}
 
 	private static ModelAndView page(String view, HttpStatus status, HttpServletRequest request) {

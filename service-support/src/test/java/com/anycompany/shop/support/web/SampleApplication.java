@@ -1,5 +1,7 @@
 package com.anycompany.shop.support.web;
 
+import java.util.Map;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A service with a controller that fails in every way the shop's services can. */
 @SpringBootApplication
-class SampleApplication {
+public class SampleApplication {
 
 	@RestController
 	static class SampleController {
@@ -27,6 +29,12 @@ class SampleApplication {
 		@PostMapping("/orders")
 		OrderRequest place(@Valid @RequestBody OrderRequest order) {
 			return order;
+		}
+
+		/** An untyped body, as Spring Boot Actuator reads every operation's body. */
+		@PostMapping("/settings")
+		Map<String, String> settings(@RequestBody Map<String, String> settings) {
+			return settings;
 		}
 
 		@GetMapping("/search")
