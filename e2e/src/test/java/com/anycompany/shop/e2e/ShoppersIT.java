@@ -384,6 +384,7 @@ class ShoppersIT {
 	private static void chaos(String service, String body) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(shop.serviceUrl(service).resolve("/actuator/chaos"))
 			.header("Content-Type", "application/json")
+			.header("X-Chaos-Token", shop.chaosToken())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
