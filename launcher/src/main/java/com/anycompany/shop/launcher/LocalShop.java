@@ -259,10 +259,18 @@ public final class LocalShop implements AutoCloseable {
 	 * @param environment more environment for every process (wins over the launcher's)
 	 * @param fastStart whether jars are extracted and class-data archives used
 	 * ({@link AppJars})
+	 * @param tracer what traces the services: the X-Ray SDK or the OpenTelemetry agent
 	 */
 	record Settings(Path projectDir, Path localDynamoDbDir, Path logsDir, Ports ports, boolean tracingEnabled,
 			String javaCommand, List<String> jvmOptions, String node, Duration startTimeout,
-			Map<String, String> environment, boolean fastStart) {
+			Map<String, String> environment, boolean fastStart, Tracer tracer) {
+
+		Settings(Path projectDir, Path localDynamoDbDir, Path logsDir, Ports ports, boolean tracingEnabled,
+				String javaCommand, List<String> jvmOptions, String node, Duration startTimeout,
+				Map<String, String> environment, boolean fastStart) {
+			this(projectDir, localDynamoDbDir, logsDir, ports, tracingEnabled, javaCommand, jvmOptions, node,
+					startTimeout, environment, fastStart, Tracer.XRAY);
+		}
 
 	}
 
@@ -304,6 +312,8 @@ public final class LocalShop implements AutoCloseable {
 		private List<String> extraModules = List.of();
 
 		private boolean fastStart = true;
+
+		private Tracer tracer = Tracer.XRAY;
 
 		private Builder() {
 		}
@@ -404,6 +414,15 @@ public final class LocalShop implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * What traces the services: the X-Ray SDK (default) or the OpenTelemetry Java
+		 * agent ({@link Tracer#OTEL}).
+		 */
+		public Builder tracer(Tracer tracer) {
+			this.tracer = Objects.requireNonNull(tracer);
+			return this;
+		}
+
 		/** More modules whose jar is built when missing (e.g. {@code loadgen}). */
 		public Builder extraModules(List<String> modules) {
 			this.extraModules = List.copyOf(modules);
@@ -459,7 +478,8 @@ public final class LocalShop implements AutoCloseable {
 			}
 			Settings settings = new Settings(this.projectDir, dynalite, logs, this.ports, this.tracingEnabled,
 					this.javaCommand, this.jvmOptions, this.node, this.startTimeout, Map.copyOf(this.environment),
-					this.fastStart);
+					this.fastStart, this.tracer);
+			this.tracer.prepare(settings);
 			return new LocalShop(settings, new Supervisor(console, this.supervisorOptions)).begin();
 		}
 
