@@ -152,6 +152,18 @@ class OtlpReceiverIT {
 				"catalogservice->ProductCatalog");
 		// spans are not services: no node named after a span or an address
 		assertThat(names(graph)).noneMatch((n) -> n.startsWith("GET ") || n.startsWith("127.0.0.1"));
+		// the W3C ids' first 8 hex digits are no time: the trace list still finds them
+		// (by when they arrived), as the console asks (TimeRangeType TraceId, the
+		// default)
+		List<String> listed = this.xray
+			.getTraceSummaries((r) -> r.startTime(Instant.now().minusSeconds(120))
+				.endTime(Instant.now().plusSeconds(5))
+				.filterExpression("service(\"catalogservice\") AND http.url CONTAINS \"P-0042\""))
+			.traceSummaries()
+			.stream()
+			.map((summary) -> summary.id())
+			.toList();
+		assertThat(listed).contains(productTrace);
 	}
 
 	@Test
