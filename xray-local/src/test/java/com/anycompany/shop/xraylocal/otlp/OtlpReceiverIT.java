@@ -113,6 +113,9 @@ class OtlpReceiverIT {
 		String missingTrace = productPage(frontend, catalog, "P-9999", 404);
 
 		Map<String, JsonNode> product = awaitTrace(productTrace, 3);
+		// two pages of four spans, each span its own export (SimpleSpanProcessor)
+		assertThat(this.receiver.spans()).isGreaterThanOrEqualTo(8);
+		assertThat(this.receiver.requests()).isGreaterThanOrEqualTo(8);
 		JsonNode frontendSegment = product.get("frontend");
 		assertThat(frontendSegment.has("parent_id")).isFalse();
 		assertThat(frontendSegment.at("/http/request/method").asString()).isEqualTo("GET");
