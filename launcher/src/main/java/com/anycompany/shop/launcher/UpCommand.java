@@ -163,6 +163,8 @@ final class UpCommand implements Callable<Integer> {
 		console.plain("  AnyCompany Shop is running.");
 		console.plain("    Storefront      " + shop.storefrontUrl());
 		console.plain("    X-Ray console   " + shop.consoleUrl() + "   (service map, traces)");
+		console.plain("    OTLP traces     http://127.0.0.1:" + shop.ports().of("otlp")
+				+ "   (OpenTelemetry exporters; --tracer otel sends there)");
 		console.plain("    Logs            " + shop.logsDir());
 		console.plain("");
 		console.plain("  Ctrl-C stops everything. In another terminal: ./shop load, ./shop chaos, ./shop status");
