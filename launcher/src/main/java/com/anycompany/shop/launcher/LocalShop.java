@@ -273,10 +273,18 @@ public final class LocalShop implements AutoCloseable {
 	 * ({@link AppJars})
 	 * @param chaosToken the secret the services' {@code /actuator/chaos} wants
 	 * ({@code SHOP_CHAOS_TOKEN}), new for each start
+	 * @param tracer what traces the services: the X-Ray SDK or the OpenTelemetry agent
 	 */
 	record Settings(Path projectDir, Path localDynamoDbDir, Path logsDir, Ports ports, boolean tracingEnabled,
 			String javaCommand, List<String> jvmOptions, String node, Duration startTimeout,
-			Map<String, String> environment, boolean fastStart, String chaosToken) {
+			Map<String, String> environment, boolean fastStart, String chaosToken, Tracer tracer) {
+
+		Settings(Path projectDir, Path localDynamoDbDir, Path logsDir, Ports ports, boolean tracingEnabled,
+				String javaCommand, List<String> jvmOptions, String node, Duration startTimeout,
+				Map<String, String> environment, boolean fastStart, String chaosToken) {
+			this(projectDir, localDynamoDbDir, logsDir, ports, tracingEnabled, javaCommand, jvmOptions, node,
+					startTimeout, environment, fastStart, chaosToken, Tracer.XRAY);
+		}
 
 	}
 
@@ -318,6 +326,8 @@ public final class LocalShop implements AutoCloseable {
 		private List<String> extraModules = List.of();
 
 		private boolean fastStart = true;
+
+		private Tracer tracer = Tracer.XRAY;
 
 		private Builder() {
 		}
@@ -418,6 +428,15 @@ public final class LocalShop implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * What traces the services: the X-Ray SDK (default) or the OpenTelemetry Java
+		 * agent ({@link Tracer#OTEL}).
+		 */
+		public Builder tracer(Tracer tracer) {
+			this.tracer = Objects.requireNonNull(tracer);
+			return this;
+		}
+
 		/** More modules whose jar is built when missing (e.g. {@code loadgen}). */
 		public Builder extraModules(List<String> modules) {
 			this.extraModules = List.copyOf(modules);
@@ -473,7 +492,8 @@ public final class LocalShop implements AutoCloseable {
 			}
 			Settings settings = new Settings(this.projectDir, dynalite, logs, this.ports, this.tracingEnabled,
 					this.javaCommand, this.jvmOptions, this.node, this.startTimeout, Map.copyOf(this.environment),
-					this.fastStart, this.environment.getOrDefault("SHOP_CHAOS_TOKEN", newChaosToken()));
+					this.fastStart, this.environment.getOrDefault("SHOP_CHAOS_TOKEN", newChaosToken()), this.tracer);
+			this.tracer.prepare(settings);
 			return new LocalShop(settings, new Supervisor(console, this.supervisorOptions)).begin();
 		}
 

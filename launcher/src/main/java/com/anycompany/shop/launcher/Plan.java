@@ -79,6 +79,7 @@ record Plan(ComponentSpec dynamoDb, ComponentSpec xray, List<ComponentSpec> serv
 		env.put("XRAY_LOCAL_ADDRESS", "127.0.0.1");
 		env.put("XRAY_LOCAL_PORT", String.valueOf(settings.ports().of("xray")));
 		env.put("XRAY_LOCAL_MAXSTOREDJSON", XRAY_STORED_JSON);
+		env.put("XRAY_LOCAL_OTLP_PORT", String.valueOf(settings.ports().of("otlp")));
 		// what the caller set wins over the wiring (e.g. a test's own daemon address)
 		env.putAll(settings.environment());
 		return env;
@@ -118,6 +119,7 @@ record Plan(ComponentSpec dynamoDb, ComponentSpec xray, List<ComponentSpec> serv
 		env.put("SHOP_TRACING_ENABLED", String.valueOf(settings.tracingEnabled()));
 		env.put("SHOP_CHAOS_ENABLED", "true");
 		env.put("SHOP_CHAOS_TOKEN", settings.chaosToken());
+		env.putAll(settings.tracer().serviceEnvironment(settings, service));
 		// what the caller set wins over the wiring (e.g. a test's own daemon address)
 		env.putAll(settings.environment());
 		return env;
@@ -138,6 +140,11 @@ record Plan(ComponentSpec dynamoDb, ComponentSpec xray, List<ComponentSpec> serv
 		List<String> command = new ArrayList<>();
 		command.add(settings.javaCommand());
 		command.addAll(jvmOptions(settings, launch.module()));
+		if (!launch.module().equals(LocalShop.XRAY)) {
+			// not in jvmOptions: class-data archives are recorded without the agent, so
+			// one archive serves both tracers
+			command.addAll(settings.tracer().serviceJvmOptions(settings));
+		}
 		command.addAll(launch.archiveOptions());
 		command.add("-jar");
 		command.add(launch.jar().toString());

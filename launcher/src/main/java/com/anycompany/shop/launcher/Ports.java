@@ -13,15 +13,16 @@ import java.util.Map;
 
 /**
  * The loopback ports of the local shop, by component name: the six services, {@code xray}
- * (xray-local, TCP and UDP) and {@code dynamodb} (dynalite).
+ * (xray-local, TCP and UDP), {@code dynamodb} (dynalite) and {@code otlp} (xray-local's
+ * OTLP/HTTP receiver, where services traced by the OpenTelemetry agent send).
  */
 public final class Ports {
 
 	/** Component names, in the order they are listed. */
 	public static final List<String> NAMES = List.of("frontend", "catalogservice", "cartservice", "orderservice",
-			"recommenderservice", "imageservice", "xray", "dynamodb");
+			"recommenderservice", "imageservice", "xray", "dynamodb", "otlp");
 
-	private static final int[] DEFAULTS = { 8080, 8081, 8082, 8083, 8084, 8085, 2000, 8000 };
+	private static final int[] DEFAULTS = { 8080, 8081, 8082, 8083, 8084, 8085, 2000, 8000, 4318 };
 
 	private final Map<String, Integer> ports;
 
@@ -29,7 +30,7 @@ public final class Ports {
 		this.ports = ports;
 	}
 
-	/** The documented ones: 8080-8085, 2000, 8000. */
+	/** The documented ones: 8080-8085, 2000, 8000, 4318. */
 	public static Ports defaults() {
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		for (int i = 0; i < NAMES.size(); i++) {
@@ -137,6 +138,7 @@ public final class Ports {
 			case "catalog", "cart", "order", "recommender", "image" -> lower + "service";
 			case "xray-local", "x-ray", "console" -> "xray";
 			case "dynalite", "dynamo" -> "dynamodb";
+			case "opentelemetry", "otel" -> "otlp";
 			default -> throw new LaunchException(
 					"'" + name + "' is not a component with a port; use one of " + String.join(", ", NAMES));
 		};

@@ -27,9 +27,9 @@ import picocli.CommandLine.Option;
 						+ "Ctrl-C stops everything it started.",
 				"" },
 		footer = { "", "Environment: SHOP_PORTS (e.g. frontend=9080,xray=3000), SHOP_FREE_PORTS=true, "
-				+ "SHOP_TRACING_ENABLED=false, SHOP_CDS=false, SHOP_JVM_OPTS, SHOP_LOGS_DIR, SHOP_START_TIMEOUT, SHOP_NODE.",
+				+ "SHOP_TRACING_ENABLED=false, SHOP_TRACER=otel, SHOP_CDS=false, SHOP_JVM_OPTS, SHOP_LOGS_DIR, SHOP_START_TIMEOUT, SHOP_NODE.",
 				"Port names: frontend, catalogservice, cartservice, orderservice, recommenderservice, imageservice, "
-						+ "xray, dynamodb." })
+						+ "xray, dynamodb, otlp." })
 final class UpCommand implements Callable<Integer> {
 
 	@CommandLine.Spec
@@ -49,6 +49,13 @@ final class UpCommand implements Callable<Integer> {
 			description = "Trace with X-Ray (default); --no-tracing or SHOP_TRACING_ENABLED=false switches it off, "
 					+ "e.g. to measure its overhead.")
 	boolean tracing;
+
+	@Option(names = "--tracer", paramLabel = "xray|otel", defaultValue = "${env:SHOP_TRACER:-xray}",
+			converter = TracerConverter.class,
+			description = "What traces the services (SHOP_TRACER): xray, the X-Ray SDK (default), or otel, the "
+					+ "OpenTelemetry Java agent sending OTLP to xray-local, with the SDK switched off. "
+					+ "See docs/opentelemetry.md.")
+	Tracer tracer;
 
 	@Option(names = "--jvm-opts", paramLabel = "OPTS", defaultValue = "${env:SHOP_JVM_OPTS:-}",
 			description = "More JVM options for every Java process, after the defaults so they win "
@@ -117,6 +124,7 @@ final class UpCommand implements Callable<Integer> {
 			.projectDir(project)
 			.ports(ports())
 			.tracingEnabled(this.tracing)
+			.tracer(this.tracing ? this.tracer : Tracer.XRAY)
 			.jvmOptions(splitOptions(this.jvmOptions))
 			.startTimeout(this.timeout)
 			.rebuild(this.rebuild)
@@ -130,7 +138,8 @@ final class UpCommand implements Callable<Integer> {
 		if (node != null && !node.isBlank()) {
 			builder.node(node);
 		}
-		console.line("starting AnyCompany Shop (tracing " + (this.tracing ? "on" : "off") + ")");
+		console.line("starting AnyCompany Shop (tracing "
+				+ (!this.tracing ? "off" : (this.tracer == Tracer.OTEL) ? "with the OpenTelemetry agent" : "on") + ")");
 		LocalShop shop = builder.start(console);
 
 		Random random = new Random();
@@ -154,6 +163,8 @@ final class UpCommand implements Callable<Integer> {
 		console.plain("  AnyCompany Shop is running.");
 		console.plain("    Storefront      " + shop.storefrontUrl());
 		console.plain("    X-Ray console   " + shop.consoleUrl() + "   (service map, traces)");
+		console.plain("    OTLP traces     http://127.0.0.1:" + shop.ports().of("otlp")
+				+ "   (OpenTelemetry exporters; --tracer otel sends there)");
 		console.plain("    Logs            " + shop.logsDir());
 		console.plain("");
 		console.plain("  Ctrl-C stops everything. In another terminal: ./shop load, ./shop chaos, ./shop status");
@@ -190,6 +201,15 @@ final class UpCommand implements Callable<Integer> {
 			result = result.with(change);
 		}
 		return result;
+	}
+
+	static final class TracerConverter implements CommandLine.ITypeConverter<Tracer> {
+
+		@Override
+		public Tracer convert(String value) {
+			return Tracer.parse(value);
+		}
+
 	}
 
 	static List<String> splitOptions(String options) {

@@ -63,4 +63,41 @@ class PlanTests {
 				"/shop/local-dynamodb/node_modules/dynalite/cli.js", "--host", "127.0.0.1", "--port", "8000");
 	}
 
+	@Test
+	void withTheOpenTelemetryAgentServicesStartWithItAndTheSdkSwitchedOff() {
+		LocalShop.Settings settings = new LocalShop.Settings(Path.of("/shop"), Path.of("/shop/local-dynamodb"),
+				Path.of("/shop/.shop/logs"), Ports.defaults(), true, "java", List.of(), "node", Duration.ofMinutes(1),
+				Map.of(), true, "chaos-secret", Tracer.OTEL);
+		Plan plan = Plan.of(settings, Map.of());
+
+		assertThat(plan.services()).allSatisfy((service) -> assertThat(service.command()).containsSubsequence(
+				"-javaagent:/shop/launcher/target/otel/opentelemetry-javaagent.jar",
+				"-Dotel.experimental.config.file=/shop/.shop/otel-agent.yaml", "-jar"));
+		assertThat(plan.xray().command()).noneMatch((option) -> option.startsWith("-javaagent"));
+		assertThat(plan.services().get(2).environment()).containsEntry("SHOP_TRACING_ENABLED", "false")
+			.containsEntry("OTEL_SERVICE_NAME", "orderservice")
+			.containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4318")
+			.containsEntry("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+			.containsEntry("OTEL_PROPAGATORS", "tracecontext,baggage,xray")
+			.containsEntry("OTEL_METRICS_EXPORTER", "none")
+			.containsEntry("OTEL_LOGS_EXPORTER", "none")
+			.containsEntry("OTEL_RESOURCE_PROVIDERS_AWS_ENABLED", "false")
+			.containsEntry("SHOP_OTEL_PEER_CATALOGSERVICE", "127.0.0.1:8081");
+		assertThat(plan.xray().environment()).containsEntry("XRAY_LOCAL_OTLP_PORT", "4318");
+		// with the SDK, nothing of the agent
+		Plan sdk = Plan.of(settings(Map.of(), true), Map.of());
+		assertThat(sdk.services().get(0).command()).noneMatch((option) -> option.contains("javaagent"));
+		assertThat(sdk.services().get(0).environment()).doesNotContainKey("OTEL_SERVICE_NAME");
+	}
+
+	@Test
+	void tracersAreReadByName() {
+		assertThat(Tracer.parse("otel")).isEqualTo(Tracer.OTEL);
+		assertThat(Tracer.parse(" OpenTelemetry ")).isEqualTo(Tracer.OTEL);
+		assertThat(Tracer.parse("xray")).isEqualTo(Tracer.XRAY);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tracer.parse("zipkin"))
+			.isInstanceOf(LaunchException.class)
+			.hasMessageContaining("use xray or otel");
+	}
+
 }

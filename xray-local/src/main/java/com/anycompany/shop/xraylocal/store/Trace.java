@@ -78,9 +78,17 @@ public final class Trace {
 		return this.firstSeenMillis;
 	}
 
-	/** Epoch seconds written in the trace id. */
+	/**
+	 * Epoch seconds written in the trace id; for a W3C trace id from OpenTelemetry (its
+	 * first 8 hex digits are random, not a time), when it was first seen. An id time more
+	 * than 30 days before that or 5 minutes after it is taken for such an id: the bounds
+	 * the collector's awsxray exporter checks.
+	 */
 	public long idEpochSeconds() {
-		return Long.parseLong(this.id, 2, 10, 16);
+		long written = Long.parseLong(this.id, 2, 10, 16);
+		long seen = this.firstSeenMillis / 1000;
+		boolean plausible = written >= seen - 30L * 24 * 3600 && written <= seen + 300;
+		return plausible ? written : seen;
 	}
 
 	public Doc[] docs() {
