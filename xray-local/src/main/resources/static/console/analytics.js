@@ -156,15 +156,17 @@ function side(ctx, r, paired) {
     el('h3', {}, 'Response time distribution'),
     el('p', { class: 'hint small' }, 'Drag over the bars to see the traces in that range.'),
     histogram,
-    el('h3', {}, 'Requests and errors'),
+    el('h3', {}, 'Requests and errors per ' + periodLabel(period)),
     timeChart(series, COUNT_LINES, { start: r.start, end: r.end, events: r.events, id: 'counts-' + r.label }),
     legend(COUNT_LINES),
-    el('h3', {}, 'Response time percentiles'),
+    el('h3', {}, 'Response time percentiles per ' + periodLabel(period)),
     timeChart(series, LATENCY_LINES, { start: r.start, end: r.end, events: r.events, format: ms, id: 'latency-' + r.label }),
     legend(LATENCY_LINES),
     r.events.length ? el('ul', { class: 'chaos-list' }, r.events.map((e) => el('li', {}, el('b', {}, e.action), ' ', e.target || 'all', ' at ', hms(e.time)))) : null,
     paired ? null : breakdownTable(r.rows));
 }
+
+const periodLabel = (seconds) => (seconds < 60 ? seconds + ' s' : seconds < 3600 ? seconds / 60 + ' min' : seconds / 3600 + ' h');
 
 function breakdownTable(rows) {
   return el('table', { class: 'grid breakdown', id: 'analytics-breakdown' },

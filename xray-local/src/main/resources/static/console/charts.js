@@ -76,7 +76,7 @@ const PAD = { left: 46, right: 10, top: 12, bottom: 26 };
  * events ({time, action, target}) drawn as vertical markers. Fixed [start, end] so two
  * charts side by side share an axis per side.
  */
-export function timeChart(series, lines, { start, end, format = (v) => String(Math.round(v)), events = [], title, id } = {}) {
+export function timeChart(series, lines, { start, end, format = countLabel, events = [], title, id } = {}) {
   const chart = svg('svg', { class: 'timechart', viewBox: `0 0 ${CW} ${CH}`, role: 'img', dataset: { chart: id || '' } });
   if (title) chart.append(svg('title', {}, title));
   const plotW = CW - PAD.left - PAD.right;
@@ -124,6 +124,11 @@ export function legend(lines) {
     box.append(item);
   }
   return box;
+}
+
+/** Axis numbers: whole when they are, else one decimal. */
+function countLabel(v) {
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
 }
 
 function niceMax(v) {

@@ -51,8 +51,8 @@ function setGroup(name) {
 function fillGroupSelect(list) {
   const select = $('#group-select');
   const names = list.map((g) => g.GroupName).filter((n) => n !== 'Default');
-  if (state.group && !names.includes(state.group)) state.group = '';
   select.replaceChildren(new Option('Default (all)', ''), ...names.map((n) => new Option(n, n)));
+  if (state.group && !names.includes(state.group)) state.group = '';
   select.value = state.group;
 }
 
@@ -60,6 +60,9 @@ const ctx = { state, go, timeWindow, setGroup, fillGroupSelect, refresh: () => r
 
 async function render() {
   state.route = parseRoute();
+  // ?group=name in any route chooses the group, so a link can carry it
+  const group = state.route.params.get('group');
+  if (group !== null && group !== state.group) setGroup(group === 'Default' ? '' : group);
   const view = state.route.view;
   if (!VIEWS[view]) { go('map'); return; }
   $$('.view').forEach((section) => { section.hidden = section.id !== 'view-' + view; });

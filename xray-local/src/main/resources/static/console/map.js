@@ -40,8 +40,16 @@ export async function load(ctx) {
   const [graph, chaos] = await Promise.all([api('/ServiceGraph', body), chaosEvents(body.StartTime)]);
   events = chaos.events;
   model = graphModel(graph, ctx.state.range);
+  // #/map?select=<node or edge id> opens with that selection (links from other views)
+  const wanted = ctx.state.route.params.get('select');
+  if (wanted && wanted !== appliedSelect) {
+    appliedSelect = wanted;
+    selected = { kind: model.edges.some((e) => e.id === wanted) ? 'edge' : 'node', id: wanted };
+  }
   draw();
 }
+
+let appliedSelect = null;
 
 let canvas = null;
 function measure(text, size) {
@@ -77,13 +85,15 @@ function elements() {
 
 function draw() {
   const mapEl = $('#map');
+  // the details column first, so that a first layout fits the room the map really has
+  $('#view-map .map-layout').classList.toggle('with-details', !!selectedItem());
   $('#map-empty').hidden = model.nodes.length > 0;
   mapEl.dataset.nodeCount = model.nodes.filter((n) => n.kind !== 'client').length;
   mapEl.dataset.edgeCount = model.edges.length;
   const items = elements();
   const next = topologySignature(model);
   if (!cy) {
-    cy = cytoscape({ container: mapEl, elements: items, minZoom: 0.1, maxZoom: 3, wheelSensitivity: 0.3, style: mapStyle() });
+    cy = cytoscape({ container: mapEl, elements: items, minZoom: 0.1, maxZoom: 3, style: mapStyle() });
     cy.on('tap', 'node', (event) => select('node', event.target.id()));
     cy.on('tap', 'edge', (event) => select('edge', event.target.id()));
     cy.on('tap', (event) => { if (event.target === cy) select(null); });
@@ -231,14 +241,27 @@ function select(kind, id) {
   renderNodeTable();
   renderEdgeTable();
   renderDetails();
-  // the details panel takes room from the map: tell Cytoscape, keeping zoom and pan
-  if (cy && had !== !!selected) cy.resize();
+  // the details panel takes room from the map: tell Cytoscape, keeping zoom and pan, and
+  // bring the selection back into view if the panel now covers it
+  if (cy && had !== !!selected) {
+    cy.resize();
+    if (id) {
+      const box = cy.getElementById(id).renderedBoundingBox();
+      const width = cy.width();
+      if (box.x2 > width - 16) cy.panBy({ x: Math.max(width - 16 - box.x2, 16 - box.x1), y: 0 });
+    }
+  }
+}
+
+function selectedItem() {
+  if (!selected || !model) return null;
+  return selected.kind === 'node' ? model.nodes.find((x) => x.id === selected.id) : model.edges.find((x) => x.id === selected.id);
 }
 
 function renderDetails() {
   const panel = $('#map-details');
   const layoutBox = $('#view-map .map-layout');
-  const item = selected && (selected.kind === 'node' ? model.nodes.find((x) => x.id === selected.id) : model.edges.find((x) => x.id === selected.id));
+  const item = selectedItem();
   layoutBox.classList.toggle('with-details', !!item);
   panel.hidden = !item;
   if (!item) { panel.replaceChildren(); return; }
