@@ -2,14 +2,14 @@
 // chaos markers. Drawing only; the numbers come from stats.js.
 import { svg } from './dom.js';
 import { ms, hms } from './format.js';
-import { histogramBars } from './stats.js';
+import { histogramBars, bucketRange } from './stats.js';
 
 const W = 300;
 const H = 140;
 
 /**
  * Bars of a response-time histogram. Dragging over it (or clicking a bar) calls
- * onRange(low, high) with the seconds of the bars covered.
+ * onRange(low, high) with the response times of the buckets covered (high null: no bound).
  */
 export function histogramChart(entries, onRange) {
   const chart = svg('svg', { class: 'histogram', viewBox: `0 0 ${W} ${H}`, role: 'img' });
@@ -62,7 +62,8 @@ export function histogramChart(entries, onRange) {
     const a = barAt(Math.min(from, toX(event)));
     const b = barAt(Math.max(from, toX(event)));
     from = null;
-    onRange(h.bars[a].low, h.bars[b].high);
+    const range = bucketRange(h.bars[a].low, h.bars[b].high);
+    onRange(range.low, range.high);
   });
   return chart;
 }

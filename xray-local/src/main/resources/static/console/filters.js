@@ -22,8 +22,9 @@ export function scoped(scope, condition, fromClient) {
 
 const seconds = (value) => String(Math.round(value * 1e6) / 1e6);
 
-/** Response times from low to high (seconds), inclusive. */
+/** Response times from low to high (seconds), inclusive; no upper bound when high is null. */
 export function latencyCondition(low, high) {
+  if (high === null || high === undefined) return 'responsetime >= ' + seconds(low);
   return 'responsetime >= ' + seconds(Math.min(low, high)) + ' AND responsetime <= ' + seconds(Math.max(low, high));
 }
 

@@ -25,12 +25,6 @@ export function histogramBars(entries, maxBars = 40) {
   return { min, max, width, bars };
 }
 
-/** The value at a fraction (0..1) of a histogram's axis. */
-export function valueAt(fraction, min, max) {
-  const f = Math.min(1, Math.max(0, fraction));
-  return min + f * (max - min);
-}
-
 /** Nearest-rank percentile (p in 0..100) of numbers already sorted ascending. */
 export function percentile(sorted, p) {
   if (!sorted.length) return NaN;
@@ -200,11 +194,38 @@ export function eventsFor(events, start, end, name) {
   return (events || []).filter((e) => e.time >= start && e.time < end && (name === undefined || !e.target || e.target === name));
 }
 
-/** Response times of summaries as X-Ray histogram entries, to the millisecond. */
+/**
+ * The width of the histogram bucket whose lower edge is `value`, as xray-local counts
+ * response times: 0.1 ms wide below 10 ms, 1 ms below 100 ms, 10 ms below 1 s, 100 ms
+ * below 10 s, 1 s below 100 s, one open bucket beyond.
+ */
+export function bucketWidth(value) {
+  for (const [limit, width] of [[0.01, 1e-4], [0.1, 1e-3], [1, 1e-2], [10, 0.1], [100, 1]]) if (value < limit - 1e-9) return width;
+  return Infinity;
+}
+
+/** The lower edge of the bucket a response time falls in (the same buckets). */
+export function bucketOf(seconds) {
+  const width = bucketWidth(seconds + 1e-6);
+  if (!Number.isFinite(width)) return 100;
+  return Math.round(Math.floor(seconds / width + 1e-6) * width * 1e7) / 1e7;
+}
+
+/**
+ * The response times a range of histogram bars stands for: from the first bar's lower
+ * edge to the end of the last bar's bucket (a little below the edge for times stored as
+ * 0.0699999...). Null for no upper bound.
+ */
+export function bucketRange(low, high) {
+  const width = bucketWidth(high);
+  return { low: Math.max(0, low - 1e-6), high: Number.isFinite(width) ? high + width : null };
+}
+
+/** Response times of summaries as X-Ray histogram entries, in xray-local's buckets. */
 export function responseTimeHistogram(summaries) {
   const counts = new Map();
   for (const s of summaries) {
-    const v = Math.round((s.ResponseTime || 0) * 1000) / 1000;
+    const v = bucketOf(s.ResponseTime || 0);
     counts.set(v, (counts.get(v) || 0) + 1);
   }
   return [...counts.entries()].map(([Value, Count]) => ({ Value, Count })).sort((a, b) => a.Value - b.Value);
