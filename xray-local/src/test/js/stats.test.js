@@ -138,3 +138,16 @@ test('buckets as xray-local counts them, and the times a range of bars stands fo
   assert.equal(r.high, 0.061);
   assert.equal(bucketRange(0.1, 120).high, null);
 });
+
+test('GetTimeSeriesServiceStatistics periods as chart points, edges or services', async () => {
+  const { statisticsSeries } = await import('../../main/resources/static/console/stats.js');
+  const points = statisticsSeries([
+    { Timestamp: 1200, EdgeSummaryStatistics: { OkCount: 3, ErrorStatistics: { ThrottleCount: 1, OtherCount: 0, TotalCount: 1 }, FaultStatistics: { OtherCount: 0, TotalCount: 2 }, TotalCount: 6, TotalResponseTime: 1.2 }, ResponseTimeHistogram: [{ Value: 0.1, Count: 5 }, { Value: 0.5, Count: 1 }] },
+    { Timestamp: 1140, ServiceSummaryStatistics: { OkCount: 1, ErrorStatistics: {}, FaultStatistics: {}, TotalCount: 1, TotalResponseTime: 0.05 }, ResponseTimeHistogram: [{ Value: 0.05, Count: 1 }] },
+  ], 60);
+  assert.deepEqual(points.map((p) => p.time), [1140, 1200]);
+  assert.deepEqual([points[1].requests, points[1].ok, points[1].throttle, points[1].fault, points[1].error], [6, 3, 1, 2, 0]);
+  assert.equal(points[1].p50, 0.1);
+  assert.equal(points[1].p99, 0.5);
+  assert.equal(points[0].avg, 0.05);
+});

@@ -8,7 +8,7 @@ import { ms, number, percent, rate, hms } from './format.js';
 import { withGroup, andCondition, latencyCondition } from './filters.js';
 import {
   timeSeries, periodFor, summarize, deltas, breakdown, compareBreakdowns, annotationKeys, hasRootCauses, BREAKDOWNS,
-  responseTimeHistogram, eventsFor,
+  responseTimeHistogram, eventsFor, ROOT_CAUSE_KIND,
 } from './stats.js';
 import { histogramChart, timeChart, legend, COUNT_LINES, LATENCY_LINES } from './charts.js';
 
@@ -123,7 +123,7 @@ function fillBreakdownSelect(summaries, chosen) {
   const select = $('#analytics-by');
   const roots = hasRootCauses(summaries, 'Fault');
   const options = Object.entries(BREAKDOWNS).map(([key, b]) => {
-    const off = (key === 'rootcause' || key === 'errorcause') && !hasRootCauses(summaries, key === 'rootcause' ? 'Fault' : 'Error');
+    const off = ROOT_CAUSE_KIND[key] && !hasRootCauses(summaries, ROOT_CAUSE_KIND[key]);
     const option = new Option(b.label + (off ? ' (no root causes in these traces)' : ''), key);
     option.disabled = off;
     return option;

@@ -9,7 +9,7 @@ import {
 } from './layout.js';
 import { nodeScope, edgeScope, scoped, latencyFilter, withGroup } from './filters.js';
 import { histogramChart, timeChart, legend, COUNT_LINES } from './charts.js';
-import { timeSeries, periodFor, eventsFor } from './stats.js';
+import { timeSeries, periodFor, eventsFor, statisticsSeries } from './stats.js';
 
 let cy = null;
 let signature = '';
@@ -313,16 +313,38 @@ function renderDetails() {
 
 let seriesRequest = 0;
 
-/** Requests, 4xx, 5xx and 429 of the selection over the time range, with its chaos events. */
+/**
+ * Requests, 4xx, 5xx and 429 of the selection over the time range, with its chaos events:
+ * from GetTimeSeriesServiceStatistics (minutes, as X-Ray keeps them), or counted from the
+ * trace summaries where xray-local does not offer it.
+ */
 async function loadSeries(box, scope, fromClient, name) {
   const mine = ++seriesRequest;
   const span = context.timeWindow();
-  const filter = withGroup(context.state.group, scoped(scope, null, fromClient));
   try {
-    const { summaries } = await allSummaries(span.StartTime, span.EndTime, filter, 1000);
+    let points;
+    let period = 60;
+    let source = 'statistics';
+    try {
+      const body = { StartTime: span.StartTime, EndTime: span.EndTime, EntitySelectorExpression: scope, Period: period };
+      if (context.state.group) body.GroupName = context.state.group;
+      const items = [];
+      let token;
+      do {
+        const page = await api('/TimeSeriesServiceStatistics', { ...body, NextToken: token });
+        items.push(...(page.TimeSeriesServiceStatistics || []));
+        token = page.NextToken;
+      } while (token && items.length < 2000);
+      points = statisticsSeries(items, period);
+    } catch (unavailable) {
+      source = 'summaries';
+      const filter = withGroup(context.state.group, scoped(scope, null, fromClient));
+      const { summaries } = await allSummaries(span.StartTime, span.EndTime, filter, 1000);
+      period = periodFor(span.EndTime - span.StartTime, 30);
+      points = timeSeries(summaries, span.StartTime, span.EndTime, period);
+    }
     if (mine !== seriesRequest) return;
-    const period = periodFor(span.EndTime - span.StartTime, 30);
-    const points = timeSeries(summaries, span.StartTime, span.EndTime, period);
+    box.dataset.source = source;
     box.replaceChildren(
       timeChart(points, COUNT_LINES, { start: span.StartTime, end: span.EndTime, events: eventsFor(events, span.StartTime, span.EndTime, name), id: 'detail' }),
       legend(COUNT_LINES));

@@ -141,7 +141,11 @@ export const BREAKDOWNS = {
   service: { label: 'Service', keys: (s) => [...new Set((s.ServiceIds || []).map((id) => id.Name))] },
   rootcause: { label: 'Fault root cause', keys: (s) => rootCauseKeys(s, 'Fault') },
   errorcause: { label: 'Error root cause', keys: (s) => rootCauseKeys(s, 'Error') },
+  timecause: { label: 'Response time root cause', keys: (s) => rootCauseKeys(s, 'ResponseTime') },
 };
+
+/** The summaries' field behind each root-cause breakdown. */
+export const ROOT_CAUSE_KIND = { rootcause: 'Fault', errorcause: 'Error', timecause: 'ResponseTime' };
 
 /** The breakdown for `by`: a key of BREAKDOWNS or "annotation:<Key>". */
 export function breakdownKeys(by) {
@@ -229,4 +233,24 @@ export function responseTimeHistogram(summaries) {
     counts.set(v, (counts.get(v) || 0) + 1);
   }
   return [...counts.entries()].map(([Value, Count]) => ({ Value, Count })).sort((a, b) => a.Value - b.Value);
+}
+
+/**
+ * GetTimeSeriesServiceStatistics' answer as the points timeChart draws: counts and
+ * percentiles (from each period's histogram) per period, oldest first.
+ */
+export function statisticsSeries(items, period) {
+  return (items || []).map((item) => {
+    const stats = item.ServiceSummaryStatistics || item.EdgeSummaryStatistics || {};
+    const errors = stats.ErrorStatistics || {};
+    const faults = stats.FaultStatistics || {};
+    const histogram = item.ResponseTimeHistogram || [];
+    const point = {
+      time: Number(item.Timestamp), period, requests: stats.TotalCount || 0, ok: stats.OkCount || 0,
+      error: errors.OtherCount || 0, throttle: errors.ThrottleCount || 0, fault: faults.TotalCount || 0,
+      avg: stats.TotalCount ? stats.TotalResponseTime / stats.TotalCount : NaN,
+    };
+    for (const p of PERCENTILES) point['p' + p] = histogramPercentile(histogram, p);
+    return point;
+  }).sort((a, b) => a.time - b.time);
 }
