@@ -203,7 +203,7 @@ function renderNodeTable() {
         clientOf: n.kind === 'client' ? n.name : undefined,
         ...statData(n.counts),
       },
-      onclick: () => select('node', n.id),
+      onclick: () => selectFromTable('node', n.id),
     },
     el('td', {}, el('span', { class: 'dot ' + health(n.counts) }), n.kind === 'client' ? 'Clients' : n.name),
     el('td', {}, typeLabel(n.service)),
@@ -220,7 +220,7 @@ function renderEdgeTable() {
     .map((e) => el('tr', {
       class: 'clickable' + (selected && selected.id === e.id ? ' selected' : ''),
       dataset: { edge: e.label, from: e.fromClient ? 'client' : e.source.Name, to: e.target.Name, ...statData(e.counts) },
-      onclick: () => select('edge', e.id),
+      onclick: () => selectFromTable('edge', e.id),
     },
     el('td', {}, e.fromClient ? 'Clients' : e.source.Name),
     el('td', {}, el('span', { class: 'dot ' + health(e.counts) }), e.target.Name),
@@ -228,6 +228,12 @@ function renderEdgeTable() {
     el('td', { class: 'num' }, number(e.counts.total)),
     statCells(e.counts)));
   $('#edge-table tbody').replaceChildren(...rows);
+}
+
+/** A row of the tables below: select it and show the map and its details again. */
+function selectFromTable(kind, id) {
+  select(kind, id);
+  $('#view-map .map-layout').scrollIntoView({ block: 'start' });
 }
 
 function select(kind, id) {
