@@ -50,8 +50,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * an edge, and Analytics comparing before and during a recommender outage. Screenshots in
  * target/.
  */
+// a context of its own (the limit differs from ConsoleBrowserIT's), so neither sees the
+// other's traces
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "xray.local.udp-port=0", "xray.local.max-traces=5000" })
+		properties = { "xray.local.udp-port=0", "xray.local.max-traces=6000" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleMapBrowserIT {
