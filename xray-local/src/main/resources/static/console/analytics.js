@@ -142,6 +142,8 @@ function side(ctx, r, paired) {
   const t = r.totals;
   const card = (label, value, cls) => el('div', { class: 'stat ' + (cls || '') }, el('b', {}, value), el('span', {}, label));
   const period = periodFor(r.end - r.start, 40);
+  // drawn about the size they are shown: a third of the page alone, half of it in a pair
+  const size = paired ? { width: 640, height: 190 } : { width: 420, height: 200 };
   const series = timeSeries(r.summaries, r.start, r.end, period);
   const histogram = histogramChart(responseTimeHistogram(r.summaries), (low, high) => {
     ctx.go('traces', { filter: andCondition(r.filter, latencyCondition(low, high)) });
@@ -153,15 +155,19 @@ function side(ctx, r, paired) {
     el('div', { class: 'stat-row wide' },
       card('Requests/min', rate(t.perMinute)), card('4xx', percent(t.errorShare), 'error'), card('5xx', percent(t.faultShare), 'fault'),
       card('429', percent(t.throttleShare), 'throttle'), card('p50', ms(t.p50)), card('p99', ms(t.p99))),
-    el('h3', {}, 'Response time distribution'),
-    el('p', { class: 'hint small' }, 'Drag over the bars to see the traces in that range.'),
-    histogram,
-    el('h3', {}, 'Requests and errors per ' + periodLabel(period)),
-    timeChart(series, COUNT_LINES, { start: r.start, end: r.end, events: r.events, id: 'counts-' + r.label }),
-    legend(COUNT_LINES),
-    el('h3', {}, 'Response time percentiles per ' + periodLabel(period)),
-    timeChart(series, LATENCY_LINES, { start: r.start, end: r.end, events: r.events, format: ms, id: 'latency-' + r.label }),
-    legend(LATENCY_LINES),
+    el('div', { class: 'chart-grid' },
+      el('div', {},
+        el('h3', {}, 'Response time distribution'),
+        el('p', { class: 'hint small' }, 'Drag over the bars to see the traces in that range.'),
+        histogram),
+      el('div', {},
+        el('h3', {}, 'Requests and errors per ' + periodLabel(period)),
+        timeChart(series, COUNT_LINES, { start: r.start, end: r.end, events: r.events, id: 'counts-' + r.label, ...size }),
+        legend(COUNT_LINES)),
+      el('div', {},
+        el('h3', {}, 'Response time percentiles per ' + periodLabel(period)),
+        timeChart(series, LATENCY_LINES, { start: r.start, end: r.end, events: r.events, format: ms, id: 'latency-' + r.label, ...size }),
+        legend(LATENCY_LINES))),
     r.events.length ? el('ul', { class: 'chaos-list' }, r.events.map((e) => el('li', {}, el('b', {}, e.action), ' ', e.target || 'all', ' at ', hms(e.time)))) : null,
     paired ? null : breakdownTable(r.rows));
 }

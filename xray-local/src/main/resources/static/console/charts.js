@@ -2,7 +2,7 @@
 // chaos markers. Drawing only; the numbers come from stats.js.
 import { svg } from './dom.js';
 import { ms, hms } from './format.js';
-import { histogramBars, bucketRange } from './stats.js';
+import { histogramBars, bucketRange, bucketWidth } from './stats.js';
 
 const W = 300;
 const H = 140;
@@ -26,7 +26,9 @@ export function histogramChart(entries, onRange) {
     chart.append(svg('rect', { class: 'bar', x: i * barWidth + 1, y: 118 - height, width: Math.max(1, barWidth - 2), height, dataset: { low: b.low, high: b.high, count: b.count } },
       svg('title', {}, b.count + ' × ' + ms(b.low) + (h.bars.length > 1 ? '–' + ms(b.high) : ''))));
   });
-  for (const [x, anchor, value] of [[0, 'start', h.min], [W, 'end', h.max]]) {
+  // the axis ends where the last bucket ends
+  const last = bucketWidth(h.max);
+  for (const [x, anchor, value] of [[0, 'start', h.min], [W, 'end', Number.isFinite(last) ? h.max + last : h.max]]) {
     chart.append(svg('text', { x, y: 134, 'text-anchor': anchor, class: 'axis' }, ms(value)));
   }
   chart.dataset.buckets = (entries || []).length;
@@ -68,8 +70,6 @@ export function histogramChart(entries, onRange) {
   return chart;
 }
 
-const CW = 640;
-const CH = 190;
 const PAD = { left: 46, right: 10, top: 12, bottom: 26 };
 
 /**
@@ -77,7 +77,7 @@ const PAD = { left: 46, right: 10, top: 12, bottom: 26 };
  * events ({time, action, target}) drawn as vertical markers. Fixed [start, end] so two
  * charts side by side share an axis per side.
  */
-export function timeChart(series, lines, { start, end, format = countLabel, events = [], title, id } = {}) {
+export function timeChart(series, lines, { start, end, format = countLabel, events = [], title, id, width: CW = 640, height: CH = 190 } = {}) {
   const chart = svg('svg', { class: 'timechart', viewBox: `0 0 ${CW} ${CH}`, role: 'img', dataset: { chart: id || '' } });
   if (title) chart.append(svg('title', {}, title));
   const plotW = CW - PAD.left - PAD.right;
@@ -91,9 +91,10 @@ export function timeChart(series, lines, { start, end, format = countLabel, even
     chart.append(svg('line', { class: 'grid-line', x1: PAD.left, x2: CW - PAD.right, y1: y(v), y2: y(v) }));
     chart.append(svg('text', { class: 'axis', x: PAD.left - 4, y: y(v) + 3, 'text-anchor': 'end' }, format(v)));
   }
-  for (let i = 0; i <= 4; i++) {
-    const t = start + ((end - start) * i) / 4;
-    chart.append(svg('text', { class: 'axis', x: x(t), y: CH - 8, 'text-anchor': i === 0 ? 'start' : i === 4 ? 'end' : 'middle' }, hms(t)));
+  const ticks = CW < 480 ? 2 : 4;
+  for (let i = 0; i <= ticks; i++) {
+    const t = start + ((end - start) * i) / ticks;
+    chart.append(svg('text', { class: 'axis', x: x(t), y: CH - 8, 'text-anchor': i === 0 ? 'start' : i === ticks ? 'end' : 'middle' }, hms(t)));
   }
   for (const line of lines) {
     const pts = series.filter((p) => Number.isFinite(p[line.key])).map((p) => `${x(p.time + p.period / 2).toFixed(1)},${y(p[line.key]).toFixed(1)}`);

@@ -352,7 +352,7 @@ async function loadSeries(box, scope, fromClient, name) {
     if (mine !== seriesRequest) return;
     box.dataset.source = source;
     box.replaceChildren(
-      timeChart(points, COUNT_LINES, { start: span.StartTime, end: span.EndTime, events: eventsFor(events, span.StartTime, span.EndTime, name), id: 'detail' }),
+      timeChart(points, COUNT_LINES, { start: span.StartTime, end: span.EndTime, events: eventsFor(events, span.StartTime, span.EndTime, name), id: 'detail', width: 340, height: 170 }),
       legend(COUNT_LINES));
   } catch (error) {
     box.replaceChildren(el('p', { class: 'muted' }, error.message));
