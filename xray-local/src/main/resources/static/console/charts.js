@@ -102,14 +102,25 @@ export function timeChart(series, lines, { start, end, format = countLabel, even
       chart.append(svg('polyline', { class: 'series', points: pts.join(' '), stroke: line.color, dataset: { series: line.key } }));
     }
   }
-  for (const e of events) {
-    if (e.time < start || e.time > end) continue;
+  // marker labels take the first of three rows where they do not run into the previous one
+  const rowEnds = [-Infinity, -Infinity, -Infinity];
+  for (const e of events.filter((ev) => ev.time >= start && ev.time <= end).sort((a, b) => a.time - b.time)) {
     const at = x(e.time);
-    const text = e.action + (e.target ? ' ' + e.target : '') + ' at ' + hms(e.time);
+    const full = e.action + (e.target ? ' ' + e.target : '');
+    let row = rowEnds.findIndex((endX) => at + 3 > endX + 6);
+    let text = full;
+    if (row < 0) {
+      row = rowEnds.indexOf(Math.min(...rowEnds));
+      text = e.action;
+    }
+    const width = text.length * 5.6;
+    // near the right edge the label goes to the left of its line
+    const left = at + 3 + width > CW - PAD.right;
+    rowEnds[row] = left ? at : at + 3 + width;
     chart.append(svg('g', { class: 'chaos-marker', dataset: { action: e.action, target: e.target || '', time: e.time } },
       svg('line', { x1: at, x2: at, y1: PAD.top - 4, y2: PAD.top + plotH }),
-      svg('text', { x: at + 3, y: PAD.top + 6 }, e.action + (e.target ? ' ' + e.target : '')),
-      svg('title', {}, text)));
+      svg('text', { x: left ? at - 3 : at + 3, y: PAD.top + 6 + row * 11, 'text-anchor': left ? 'end' : 'start' }, text),
+      svg('title', {}, full + ' at ' + hms(e.time))));
   }
   return chart;
 }
