@@ -31,9 +31,15 @@ function formParams() {
   const compare = $('#analytics-compare').value;
   put('compare', compare);
   if (compare === 'filter') put('filterB', $('#analytics-filter-b').value);
+  // A's range only when it was edited (or in a time comparison): otherwise the range
+  // control's "last N minutes" keeps moving with the clock
+  const aStart = $('#analytics-a-start');
+  const aEnd = $('#analytics-a-end');
+  if (compare === 'time' || aStart.value !== aStart.dataset.filled || aEnd.value !== aEnd.dataset.filled) {
+    put('aStart', fromLocal(aStart.value));
+    put('aEnd', fromLocal(aEnd.value));
+  }
   if (compare === 'time') {
-    put('aStart', fromLocal($('#analytics-a-start').value));
-    put('aEnd', fromLocal($('#analytics-a-end').value));
     put('bStart', fromLocal($('#analytics-b-start').value));
     put('bEnd', fromLocal($('#analytics-b-end').value));
   }
@@ -42,7 +48,7 @@ function formParams() {
 
 function showCompareInputs(compare) {
   $('#analytics-filter-b-row').hidden = compare !== 'filter';
-  $('#analytics-ranges').hidden = compare !== 'time';
+  $('#analytics-b-range').hidden = compare !== 'time';
 }
 
 /** datetime-local text (local time, seconds) from epoch seconds, and back. */
@@ -71,8 +77,8 @@ function sides(ctx) {
     const b = { label: 'B', filter: own, start: num('bStart', win.StartTime), end: num('bEnd', win.EndTime) };
     return { compare, list: [a, b] };
   }
-  const a = { label: 'A', filter: own, start: win.StartTime, end: win.EndTime };
-  if (compare === 'filter') return { compare, list: [a, { label: 'B', filter: p.get('filterB') || '', start: win.StartTime, end: win.EndTime }] };
+  const a = { label: 'A', filter: own, start: num('aStart', win.StartTime), end: num('aEnd', win.EndTime) };
+  if (compare === 'filter') return { compare, list: [a, { label: 'B', filter: p.get('filterB') || '', start: a.start, end: a.end }] };
   return { compare: '', list: [a] };
 }
 
@@ -85,9 +91,11 @@ export async function load(ctx) {
   $('#analytics-filter-b').value = p.get('filterB') || '';
   $('#analytics-compare').value = compare;
   showCompareInputs(compare);
+  for (const [id, value] of [['#analytics-a-start', list[0].start], ['#analytics-a-end', list[0].end]]) {
+    $(id).value = toLocal(value);
+    $(id).dataset.filled = $(id).value;
+  }
   if (compare === 'time') {
-    $('#analytics-a-start').value = toLocal(list[0].start);
-    $('#analytics-a-end').value = toLocal(list[0].end);
     $('#analytics-b-start').value = toLocal(list[1].start);
     $('#analytics-b-end').value = toLocal(list[1].end);
   }

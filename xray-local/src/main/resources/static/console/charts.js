@@ -139,9 +139,9 @@ export function legend(lines) {
   return box;
 }
 
-/** Axis numbers: whole when they are, else one decimal. */
+/** Axis numbers as short as they can be without rounding a quarter away (1.25, 2.5). */
 function countLabel(v) {
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+  return String(Number(v.toFixed(2)));
 }
 
 function niceMax(v) {
