@@ -6,6 +6,23 @@ import {
 } from '../../main/resources/static/console/layout.js';
 import { shopGraph, syntheticGraph, measure } from './fixtures.js';
 
+/** Edges (drawn from circle centre through the route) passing over boxes not their own. */
+function crossings(input, result) {
+  const boxes = layoutBoxes(input, result);
+  const found = [];
+  for (const e of input.edges) {
+    const { route } = result.edges[e.id];
+    const path = [result.nodes[e.source], ...route, result.nodes[e.target]];
+    for (const box of boxes) {
+      if (box.owner === e.source || box.owner === e.target || box.id === 'edge-label:' + e.id) continue;
+      for (let i = 0; i + 1 < path.length; i++) {
+        if (segmentCrossesBox(path[i], path[i + 1], box)) found.push(e.id + ' over ' + box.id);
+      }
+    }
+  }
+  return found;
+}
+
 function laidOut(graph) {
   const model = graphModel(graph, 900);
   const input = layoutInput(model, measure);
@@ -22,19 +39,7 @@ for (const [name, graph, nodes, edges] of [['the shop', shopGraph, 10, 13], ['30
 
   test(`${name}: edges go round the nodes and labels they do not belong to`, () => {
     const { input, result } = laidOut(graph());
-    const boxes = layoutBoxes(input, result);
-    const crossings = [];
-    for (const e of input.edges) {
-      const { route } = result.edges[e.id];
-      const path = [result.nodes[e.source], ...route, result.nodes[e.target]];
-      for (const box of boxes) {
-        if (box.owner === e.source || box.owner === e.target || box.id === 'edge-label:' + e.id) continue;
-        for (let i = 0; i + 1 < path.length; i++) {
-          if (segmentCrossesBox(path[i], path[i + 1], box)) crossings.push(e.id + ' over ' + box.id);
-        }
-      }
-    }
-    assert.deepEqual(crossings, []);
+    assert.deepEqual(crossings(input, result), []);
   });
 
   test(`${name}: every call goes left to right`, () => {
@@ -100,4 +105,18 @@ test('a segment through a box crosses it; one beside it does not', () => {
   assert.equal(segmentCrossesBox({ x: 0, y: 15 }, { x: 30, y: 15 }, box), true);
   assert.equal(segmentCrossesBox({ x: 0, y: 25 }, { x: 30, y: 25 }, box), false);
   assert.equal(segmentCrossesBox({ x: 0, y: 0 }, { x: 5, y: 30 }, box), false);
+});
+
+test('a call back to an earlier service (a cycle) is laid out and routed without overlaps', () => {
+  const graph = shopGraph();
+  const byName = (name) => graph.Services.find((s) => s.Name === name && s.Type !== 'client');
+  byName('catalogservice').Edges.push({ ReferenceId: byName('frontend').ReferenceId, SummaryStatistics: { OkCount: 1, ErrorStatistics: {}, FaultStatistics: {}, TotalCount: 1, TotalResponseTime: 0.01 } });
+  const { input, result } = laidOut(graph);
+  const back = result.edges['service|catalogservice->service|frontend'];
+  assert.ok(back && back.route.length >= 3);
+  assert.ok(back.labelIndex > 0 && back.labelIndex < back.route.length - 1);
+  assert.deepEqual(overlappingPairs(layoutBoxes(input, result)), []);
+  assert.deepEqual(crossings(input, result), []);
+  const controls = segmentControls(result.nodes['service|catalogservice'], result.nodes['service|frontend'], back.route, back.labelIndex);
+  assert.equal(controls.weights.length % 2, 1);
 });
