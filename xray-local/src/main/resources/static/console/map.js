@@ -283,7 +283,10 @@ function renderDetails() {
   const fromClient = !isNode && item.fromClient;
   const name = isNode ? item.name : item.target.Name;
   const histogram = (isNode ? item.service.ResponseTimeHistogram : item.edge.ResponseTimeHistogram) || [];
-  const filterInput = el('input', { type: 'text', class: 'range-filter', spellcheck: 'false', value: scoped(scope, null, fromClient), 'aria-label': 'Filter expression for these traces' });
+  // what someone typed in the filter stays through live refreshes of the same selection
+  const typed = editedFilter && editedFilter.id === selected.id ? editedFilter.value : null;
+  const filterInput = el('input', { type: 'text', class: 'range-filter', spellcheck: 'false', value: typed || scoped(scope, null, fromClient), 'aria-label': 'Filter expression for these traces' });
+  filterInput.addEventListener('input', () => { editedFilter = { id: selected.id, value: filterInput.value }; });
   const openTraces = () => context.go('traces', { filter: filterInput.value.trim() });
   filterInput.addEventListener('keydown', (event) => { if (event.key === 'Enter') openTraces(); });
   const chart = histogramChart(histogram, (low, high) => {
@@ -318,6 +321,7 @@ function renderDetails() {
 }
 
 let seriesRequest = 0;
+let editedFilter = null; // {id, value}
 
 /**
  * Requests, 4xx, 5xx and 429 of the selection over the time range, with its chaos events:
