@@ -31,8 +31,6 @@ export function shopGraph() {
   const client = service('frontend', 'client', { SummaryStatistics: undefined });
   connect(client, s.frontend, 40);
   for (const callee of ['catalogservice', 'cartservice', 'orderservice', 'recommenderservice', 'imageservice']) connect(s.frontend, s[callee]);
-  connect(s.frontend, s.recommenderservice === undefined ? null : s.recommenderservice, 0);
-  s.frontend.Edges.pop();
   connect(s.cartservice, s.catalogservice);
   connect(s.orderservice, s.cartservice);
   connect(s.orderservice, s.catalogservice);
