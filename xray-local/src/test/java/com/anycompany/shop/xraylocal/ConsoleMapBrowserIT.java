@@ -3,9 +3,11 @@ package com.anycompany.shop.xraylocal;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -297,6 +299,18 @@ class ConsoleMapBrowserIT {
 				.isNotEmpty();
 		}
 		screenshot("console-analytics-compare.png");
+
+		// two filters side by side: product pages (which call the recommender) and orders
+		this.browser.get(base() + "/#/analytics?group=shop&compare=filter&filter="
+				+ URLEncoder.encode("edge(\"frontend\", \"recommenderservice\")", StandardCharsets.UTF_8) + "&filterB="
+				+ URLEncoder.encode("service(\"orderservice\")", StandardCharsets.UTF_8));
+		await("#view-analytics[data-state='ready'][data-sides='2']");
+		int products = Integer.parseInt(attribute("[data-side='A']", "data-count"));
+		int orders = Integer.parseInt(attribute("[data-side='B']", "data-count"));
+		assertThat(products).isGreaterThanOrEqualTo(32);
+		assertThat(orders).isGreaterThanOrEqualTo(32);
+		assertThat(Double.parseDouble(attribute("#analytics-deltas tr[data-metric='faultShare']", "data-delta")))
+			.isLessThan(0);
 
 		// the same traces broken down by service, one side only
 		this.browser.get(base() + "/#/analytics?group=shop&by=service");
