@@ -23,7 +23,7 @@ export const cytoscapeInstance = () => cy;
 
 export function init(ctx) {
   context = ctx;
-  $('#map-fit').addEventListener('click', () => { if (cy) cy.fit(undefined, 24); });
+  $('#map-fit').addEventListener('click', () => { if (cy) fit(); });
   $('#map-zoom-in').addEventListener('click', () => zoomBy(1.25));
   $('#map-zoom-out').addEventListener('click', () => zoomBy(0.8));
 }
@@ -133,6 +133,11 @@ function place() {
     }
   });
   layouts++;
+  fit();
+}
+
+/** The whole graph in view, never bigger than 150 %. */
+function fit() {
   cy.fit(undefined, 24);
   if (cy.zoom() > 1.5) { cy.zoom(1.5); cy.center(); }
 }
@@ -247,11 +252,16 @@ function select(kind, id) {
   renderNodeTable();
   renderEdgeTable();
   renderDetails();
-  // the details panel takes room from the map: tell Cytoscape, keeping zoom and pan, and
-  // bring the selection back into view if the panel now covers it
+  // the details panel takes room from the map (or gives it back): a graph that was all in
+  // view is fitted again; one someone zoomed into keeps zoom and pan, with the selection
+  // brought back into view if the panel now covers it
   if (cy && had !== !!selected) {
+    const all = cy.elements().renderedBoundingBox();
+    const wasWhole = all.x1 >= -1 && all.y1 >= -1 && all.x2 <= cy.width() + 1 && all.y2 <= cy.height() + 1;
     cy.resize();
-    if (id) {
+    if (wasWhole) {
+      fit();
+    } else if (id) {
       const box = cy.getElementById(id).renderedBoundingBox();
       const width = cy.width();
       if (box.x2 > width - 16) cy.panBy({ x: Math.max(width - 16 - box.x2, 16 - box.x1), y: 0 });
@@ -316,7 +326,7 @@ function renderDetails() {
       item.counts.fault ? traceButton(scoped(scope, 'fault', fromClient), 'Faults only') : null),
     el('strong', {}, 'Over time'),
     series,
-    touching.length ? el('ul', { class: 'chaos-list' }, touching.map((e) => el('li', { dataset: { chaosEvent: e.id } }, el('b', {}, e.action), ' ', e.target || 'all', ' at ', hms(e.time)))) : null);
+    ...(touching.length ? [el('ul', { class: 'chaos-list' }, touching.map((e) => el('li', { dataset: { chaosEvent: e.id } }, el('b', {}, e.action), ' ', e.target || 'all', ' at ', hms(e.time))))] : []));
   loadSeries(series, scope, fromClient, name);
 }
 

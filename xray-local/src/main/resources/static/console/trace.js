@@ -38,14 +38,15 @@ function renderTraceFacts(trace, documents, rows) {
   const response = http.response || {};
   const fact = (label, value) => el('div', {}, el('dt', {}, label), el('dd', {}, value));
   const worst = ['fault', 'throttle', 'error', 'partial'].find((h) => rows.some((r) => entityHealth(r.entity) === h)) || 'ok';
-  $('#trace-facts').replaceChildren(
+  // replaceChildren would print a null as "null": the facts a trace lacks are left out
+  $('#trace-facts').replaceChildren(...[
     fact('Started', clock(start)),
     fact('Duration', ms(trace.Duration)),
     entry ? fact('Entry', entry.entity.name) : null,
     request.method ? fact('Request', request.method + ' ' + (request.url || '')) : null,
     response.status ? fact('Status', el('span', { class: 'badge ' + statusClass(Number(response.status)) }, response.status)) : null,
     fact('Segments', String(documents.filter((d) => !d.inferred).length)),
-    fact('Health', el('span', { class: 'badge ' + worst }, worst)));
+    fact('Health', el('span', { class: 'badge ' + worst }, worst))].filter(Boolean));
 }
 
 function renderTimeline(rows) {
