@@ -48,9 +48,12 @@ export function histogramChart(entries, onRange) {
   let from = null;
   chart.addEventListener('pointerdown', (event) => {
     from = toX(event);
+    // a live refresh would redraw the chart under the drag
+    document.body.dataset.dragging = 'true';
     chart.setPointerCapture(event.pointerId);
     event.preventDefault();
   });
+  chart.addEventListener('pointercancel', () => { from = null; delete document.body.dataset.dragging; });
   chart.addEventListener('pointermove', (event) => {
     if (from === null) return;
     const a = barAt(Math.min(from, toX(event)));
@@ -60,6 +63,7 @@ export function histogramChart(entries, onRange) {
     brush.setAttribute('visibility', 'visible');
   });
   chart.addEventListener('pointerup', (event) => {
+    delete document.body.dataset.dragging;
     if (from === null) return;
     const a = barAt(Math.min(from, toX(event)));
     const b = barAt(Math.max(from, toX(event)));

@@ -87,7 +87,8 @@ function scheduleRefresh() {
   if (!state.live) return;
   refreshTimer = setInterval(() => {
     if (STILL.has(state.route.view)) { status.loadStatusBar(); return; }
-    // nothing changes under someone typing a filter
+    // nothing changes under someone typing a filter or dragging over a chart
+    if (document.body.dataset.dragging) return;
     const active = document.activeElement;
     if (active && active.matches('input[type=text], input:not([type]), select, textarea')) return;
     refresh(true);
