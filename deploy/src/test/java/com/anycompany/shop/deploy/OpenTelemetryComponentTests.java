@@ -112,8 +112,7 @@ class OpenTelemetryComponentTests {
 			// $(HOST_IP) is only expanded from variables defined before it
 			assertThat(env.indexOf("HOST_IP")).isNotNegative().isLessThan(env.indexOf("OTEL_EXPORTER_OTLP_ENDPOINT"));
 			assertThat(byName.get("OTEL_PROPAGATORS").getValue()).contains("xray").contains("tracecontext");
-			// the SDK's address stays: the collector takes X-Ray UDP on the same port
-			assertThat(byName.get("AWS_XRAY_DAEMON_ADDRESS").getValue()).isEqualTo("$(HOST_IP):2000");
+			assertThat(byName.get("HOST_IP").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("status.hostIP");
 
 			Container init = pod.getInitContainers().get(0);
 			assertThat(init.getImage())
