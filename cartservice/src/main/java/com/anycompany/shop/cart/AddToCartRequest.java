@@ -1,16 +1,14 @@
 package com.anycompany.shop.cart;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import com.anycompany.shop.constraints.Quantity;
+import com.anycompany.shop.constraints.ShopId;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 /**
  * Adds {@code quantity} of a product to a cart (the line grows; it never exceeds
- * {@value CartController#MAX_QUANTITY}).
+ * {@value Quantity#MAX}).
  */
-record AddToCartRequest(@NotNull @Pattern(regexp = CartController.ID_PATTERN) String cartId,
-		@NotNull @Pattern(regexp = CartController.ID_PATTERN) String productId,
-		@NotNull @Min(1) @Max(CartController.MAX_QUANTITY) Integer quantity) {
+record AddToCartRequest(@NotNull @ShopId String cartId, @NotNull @ShopId String productId,
+		@NotNull @Quantity Integer quantity) {
 
 }

@@ -1,7 +1,8 @@
 package com.anycompany.shop.cart;
 
+import com.anycompany.shop.constraints.ShopId;
+import com.anycompany.shop.support.web.ProductNotFoundException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,11 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/cart")
 class CartController {
 
-	/** Cart and product ids: letters, digits and dashes, at most 64. */
-	static final String ID_PATTERN = "[A-Za-z0-9-]{1,64}";
-
-	static final int MAX_QUANTITY = 99;
-
 	static final int MAX_LINES = 50;
 
 	private final CartRepository carts;
@@ -34,7 +30,7 @@ class CartController {
 	}
 
 	@GetMapping("/{cartId}")
-	Cart cart(@PathVariable @Pattern(regexp = ID_PATTERN) String cartId) {
+	Cart cart(@PathVariable @ShopId String cartId) {
 		return this.carts.find(cartId);
 	}
 
@@ -48,13 +44,12 @@ class CartController {
 
 	@DeleteMapping("/{cartId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void empty(@PathVariable @Pattern(regexp = ID_PATTERN) String cartId) {
+	void empty(@PathVariable @ShopId String cartId) {
 		this.carts.delete(cartId);
 	}
 
 	@DeleteMapping("/{cartId}/item/{productId}")
-	Cart remove(@PathVariable @Pattern(regexp = ID_PATTERN) String cartId,
-			@PathVariable @Pattern(regexp = ID_PATTERN) String productId) {
+	Cart remove(@PathVariable @ShopId String cartId, @PathVariable @ShopId String productId) {
 		return this.carts.remove(cartId, productId);
 	}
 

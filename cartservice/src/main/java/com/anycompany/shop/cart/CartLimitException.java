@@ -1,20 +1,14 @@
 package com.anycompany.shop.cart;
 
+import com.anycompany.shop.support.web.ProblemException;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** The change would take a line past its limit, or the cart past its number of lines. */
-class CartLimitException extends ErrorResponseException {
+class CartLimitException extends ProblemException {
 
 	CartLimitException(String detail) {
-		super(HttpStatus.BAD_REQUEST, problem(detail), null);
-	}
-
-	private static ProblemDetail problem(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setTitle("Cart limit exceeded");
-		return problem;
+		super(HttpStatus.BAD_REQUEST, "Cart limit exceeded", detail);
 	}
 
 }

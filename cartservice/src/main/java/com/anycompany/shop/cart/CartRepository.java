@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import com.anycompany.shop.constraints.Quantity;
 import com.anycompany.shop.support.dynamodb.TableDefinition;
+import com.anycompany.shop.support.web.ProblemException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -13,7 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Repository;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Carts in DynamoDB, one item per cart (hash key {@code cartId}) holding its lines as a
@@ -52,9 +53,9 @@ class CartRepository {
 			}
 			else {
 				int total = changed.get(index).quantity() + quantity;
-				if (total > CartController.MAX_QUANTITY) {
-					throw new CartLimitException("A cart line holds at most " + CartController.MAX_QUANTITY + " items; "
-							+ productId + " would have " + total);
+				if (total > Quantity.MAX) {
+					throw new CartLimitException("A cart line holds at most " + Quantity.MAX + " items; " + productId
+							+ " would have " + total);
 				}
 				changed.set(index, new CartItem(productId, total));
 			}
@@ -98,7 +99,8 @@ class CartRepository {
 				// another request changed the cart since we read it: read again
 			}
 		}
-		throw new ErrorResponseException(HttpStatus.CONFLICT);
+		throw new ProblemException(HttpStatus.CONFLICT, "Cart changed meanwhile",
+				"Cart " + cartId + " kept changing while this request updated it; try again.");
 	}
 
 	private Stored load(String cartId) {

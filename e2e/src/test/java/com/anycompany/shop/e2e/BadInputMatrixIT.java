@@ -143,8 +143,8 @@ class BadInputMatrixIT {
 		Matrix matrix = new Matrix();
 		new StorefrontMatrix(matrix, ports.get("frontend"), imageName, DOWNSTREAM_400_AS_503).run();
 		size += matrix.size();
-		System.out.println("Bad-input matrix, storefront cases answered 400 by a downstream service: " + matrix.size()
-				+ " cases");
+		System.out.println(
+				"Bad-input matrix, storefront cases answered 400 by a downstream service: " + matrix.size() + " cases");
 		assertThat(matrix.size()).isPositive();
 		assertThat(matrix.violations()).as("%d of %d storefront cases", matrix.violations().size(), matrix.size())
 			.isEmpty();

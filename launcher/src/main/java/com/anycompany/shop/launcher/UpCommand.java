@@ -73,7 +73,7 @@ final class UpCommand implements Callable<Integer> {
 
 	@Option(names = "--cds", negatable = true, defaultValue = "${env:SHOP_CDS:-true}", fallbackValue = "true",
 			description = "Start the Java processes from extracted jars with a class-data sharing archive, recorded "
-					+ "once after each build (default; about 40% less CPU at start); --no-cds or SHOP_CDS=false runs "
+					+ "once after each build (default; about 40%% less CPU at start); --no-cds or SHOP_CDS=false runs "
 					+ "the jars as they are.")
 	boolean cds;
 

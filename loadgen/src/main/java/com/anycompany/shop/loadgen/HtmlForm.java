@@ -2,52 +2,33 @@ package com.anycompany.shop.loadgen;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+
 /**
- * A form of a storefront page, read with regular expressions: enough for the pages this
- * project renders itself (well-formed, attributes quoted), not for HTML at large.
+ * A form of a storefront page, read with jsoup: the page is parsed as a browser would
+ * (any quoting, entities, upper-case tags), so a change of template markup does not
+ * silently lose a field.
  *
  * @param action where it posts to, as written in the page
  * @param method {@code GET} or {@code POST}
  * @param attributes the form tag's attributes (e.g. {@code data-test})
- * @param fields its inputs, selects and text areas, in page order
+ * @param fields its inputs, buttons, selects and text areas, in page order
  */
 record HtmlForm(String action, String method, Map<String, String> attributes, List<Field> fields) {
 
-	private static final Pattern FORM = Pattern.compile("<form\\b([^>]*)>(.*?)</form\\s*>",
-			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
-	private static final Pattern CONTROL = Pattern.compile(
-			"<(input|button)\\b([^>]*)>|<(select|textarea)\\b([^>]*)>(.*?)</\\3\\s*>",
-			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
-	private static final Pattern ATTRIBUTE = Pattern
-		.compile("([\\w:@.-]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+)))?", Pattern.DOTALL);
-
-	private static final Pattern OPTION = Pattern.compile("<option\\b([^>]*)>(.*?)(?=</option|<option|$)",
-			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
 	/** Every form of a page. */
 	static List<HtmlForm> parseAll(String html) {
-		List<HtmlForm> forms = new ArrayList<>();
-		Matcher form = FORM.matcher(html);
-		while (form.find()) {
-			Map<String, String> attributes = attributes(form.group(1));
-			forms.add(new HtmlForm(attributes.getOrDefault("action", ""),
-					attributes.getOrDefault("method", "get").toUpperCase(Locale.ROOT), attributes,
-					fields(form.group(2))));
-		}
-		return forms;
+		return Jsoup.parse(html).select("form").stream().map(HtmlForm::of).toList();
 	}
 
 	/**
@@ -92,93 +73,48 @@ record HtmlForm(String action, String method, Map<String, String> attributes, Li
 			.collect(Collectors.joining("&"));
 	}
 
-	private static List<Field> fields(String body) {
-		List<Field> fields = new ArrayList<>();
-		Matcher control = CONTROL.matcher(body);
-		while (control.find()) {
-			if (control.group(1) != null) {
-				Map<String, String> attributes = attributes(control.group(2));
-				String type = attributes.getOrDefault("type",
-						control.group(1).equalsIgnoreCase("button") ? "submit" : "text");
-				fields.add(new Field(attributes.getOrDefault("name", ""), type.toLowerCase(Locale.ROOT),
-						attributes.getOrDefault("value", ""), attributes.containsKey("checked"), attributes));
-			}
-			else if (control.group(3).equalsIgnoreCase("select")) {
-				Map<String, String> attributes = attributes(control.group(4));
-				fields.add(new Field(attributes.getOrDefault("name", ""), "select", selected(control.group(5)), false,
-						attributes));
-			}
-			else {
-				Map<String, String> attributes = attributes(control.group(4));
-				fields.add(new Field(attributes.getOrDefault("name", ""), "textarea", unescape(control.group(5)), false,
-						attributes));
-			}
-		}
-		return fields;
+	private static HtmlForm of(Element form) {
+		List<Field> fields = form.select("input, button, select, textarea").stream().map(HtmlForm::field).toList();
+		return new HtmlForm(form.attr("action"),
+				form.attr("method").isEmpty() ? "GET" : form.attr("method").toUpperCase(Locale.ROOT), attributes(form),
+				fields);
+	}
+
+	private static Field field(Element control) {
+		String type = switch (control.normalName()) {
+			case "select", "textarea" -> control.normalName();
+			case "button" -> control.hasAttr("type") ? control.attr("type") : "submit";
+			default -> control.hasAttr("type") ? control.attr("type") : "text";
+		};
+		String value = switch (control.normalName()) {
+			case "select" -> selected(control);
+			// as typed between the tags: a browser submits the text area's own line
+			// breaks
+			case "textarea" -> control.wholeText();
+			default -> control.attr("value");
+		};
+		return new Field(control.attr("name"), type.toLowerCase(Locale.ROOT), value, control.hasAttr("checked"),
+				attributes(control));
 	}
 
 	/** The selected option's value, else the first option's, as a browser submits. */
-	private static String selected(String options) {
-		String first = null;
-		Matcher option = OPTION.matcher(options);
-		while (option.find()) {
-			Map<String, String> attributes = attributes(option.group(1));
-			String value = attributes.containsKey("value") ? attributes.get("value")
-					: unescape(option.group(2).strip());
-			if (attributes.containsKey("selected")) {
-				return value;
-			}
-			if (first == null) {
-				first = value;
-			}
+	private static String selected(Element select) {
+		Element option = select.selectFirst("option[selected]");
+		if (option == null) {
+			option = select.selectFirst("option");
 		}
-		return (first != null) ? first : "";
+		if (option == null) {
+			return "";
+		}
+		return option.hasAttr("value") ? option.attr("value") : option.text();
 	}
 
-	static Map<String, String> attributes(String text) {
+	private static Map<String, String> attributes(Element element) {
 		Map<String, String> attributes = new LinkedHashMap<>();
-		Matcher attribute = ATTRIBUTE.matcher(text);
-		while (attribute.find()) {
-			String value = attribute.group(2);
-			if (value == null) {
-				value = attribute.group(3);
-			}
-			if (value == null) {
-				value = attribute.group(4);
-			}
-			attributes.putIfAbsent(attribute.group(1).toLowerCase(Locale.ROOT), (value != null) ? unescape(value) : "");
+		for (Attribute attribute : element.attributes()) {
+			attributes.putIfAbsent(attribute.getKey(), attribute.getValue());
 		}
 		return attributes;
-	}
-
-	static String unescape(String text) {
-		if (text.indexOf('&') < 0) {
-			return text;
-		}
-		StringBuilder out = new StringBuilder(text.length());
-		Matcher entity = Pattern.compile("&(#x[0-9a-fA-F]+|#\\d+|amp|lt|gt|quot|apos);").matcher(text);
-		int last = 0;
-		while (entity.find()) {
-			out.append(text, last, entity.start());
-			String name = entity.group(1);
-			if (name.startsWith("#x")) {
-				out.appendCodePoint(Integer.parseInt(name.substring(2), 16));
-			}
-			else if (name.startsWith("#")) {
-				out.appendCodePoint(Integer.parseInt(name.substring(1)));
-			}
-			else {
-				out.append(switch (name) {
-					case "amp" -> "&";
-					case "lt" -> "<";
-					case "gt" -> ">";
-					case "quot" -> "\"";
-					default -> "'";
-				});
-			}
-			last = entity.end();
-		}
-		return out.append(text, last, text.length()).toString();
 	}
 
 	private static String stripQuery(String action) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.HdrHistogram.Histogram;
+
 /**
  * The outcome of a run: one row per page, a total, and why requests failed.
  *
@@ -81,9 +83,9 @@ record Report(Duration elapsed, int users, List<Row> rows, Row total, Map<String
 	 */
 	record Row(String page, long requests, long errors, long p50Micros, long p95Micros, long p99Micros) {
 
-		static Row of(String page, LatencyHistogram latencies, long errors) {
-			return new Row(page, latencies.count(), errors, latencies.percentileMicros(50),
-					latencies.percentileMicros(95), latencies.percentileMicros(99));
+		static Row of(String page, Histogram latencies, long errors) {
+			return new Row(page, latencies.getTotalCount(), errors, latencies.getValueAtPercentile(50),
+					latencies.getValueAtPercentile(95), latencies.getValueAtPercentile(99));
 		}
 
 		double errorShare() {

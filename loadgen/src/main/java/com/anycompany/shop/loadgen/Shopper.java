@@ -20,6 +20,8 @@ import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jsoup.parser.Parser;
+
 /**
  * One simulated shopper with its own session (cookies): goes to the home page (twice as
  * often as anything else), looks at products (now and then one that does not exist),
@@ -171,7 +173,7 @@ final class Shopper {
 		}
 		Matcher image = IMAGE.matcher(page.body());
 		if (image.find()) {
-			String path = HtmlForm.unescape(image.group(1));
+			String path = Parser.unescapeEntities(image.group(1), true);
 			Exchange picture = send(HttpRequest.newBuilder(this.settings.resolve(path)).GET(), this.imageTags.get(path),
 					HttpResponse.BodyHandlers.replacing(""));
 			if (picture.etag() != null) {

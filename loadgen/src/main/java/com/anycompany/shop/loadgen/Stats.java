@@ -6,11 +6,20 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
 
 /**
- * What every shopper measured, per page: thread-safe, in fixed memory.
+ * What every shopper measured, per page: thread-safe, in fixed memory. Latencies go into
+ * HdrHistograms of microseconds with two significant digits (a percentile is off by under
+ * 1%), up to an hour; a longer one counts as an hour.
  */
 final class Stats {
+
+	private static final long MAX_MICROS = TimeUnit.HOURS.toMicros(1);
+
+	private static final int SIGNIFICANT_DIGITS = 2;
 
 	private final Map<Page, PageStats> pages = new EnumMap<>(Page.class);
 
@@ -34,7 +43,7 @@ final class Stats {
 		long errors = 0;
 		for (PageStats page : this.pages.values()) {
 			synchronized (page) {
-				requests += page.latencies.count();
+				requests += page.latencies.getTotalCount();
 				errors += page.errors;
 			}
 		}
@@ -43,12 +52,12 @@ final class Stats {
 
 	Report report(Duration elapsed, int users) {
 		List<Report.Row> rows = new ArrayList<>();
-		LatencyHistogram all = new LatencyHistogram();
+		Histogram all = histogram();
 		long allErrors = 0;
 		Map<String, Map<String, Long>> reasons = new TreeMap<>();
 		for (Map.Entry<Page, PageStats> entry : this.pages.entrySet()) {
 			PageStats page = entry.getValue();
-			LatencyHistogram latencies;
+			Histogram latencies;
 			long errors;
 			synchronized (page) {
 				latencies = page.latencies.copy();
@@ -64,6 +73,10 @@ final class Stats {
 		return new Report(elapsed, users, rows, Report.Row.of("all pages", all, allErrors), reasons);
 	}
 
+	private static Histogram histogram() {
+		return new Histogram(MAX_MICROS, SIGNIFICANT_DIGITS);
+	}
+
 	/**
 	 * Counts over all pages.
 	 *
@@ -76,14 +89,14 @@ final class Stats {
 
 	private static final class PageStats {
 
-		private final LatencyHistogram latencies = new LatencyHistogram();
+		private final Histogram latencies = histogram();
 
 		private final Map<String, Long> reasons = new TreeMap<>();
 
 		private long errors;
 
 		synchronized void record(long micros, String failure) {
-			this.latencies.record(micros);
+			this.latencies.recordValue(Math.min(Math.max(0, micros), MAX_MICROS));
 			if (failure != null) {
 				this.errors++;
 				this.reasons.merge(failure, 1L, Long::sum);

@@ -67,6 +67,22 @@ class HtmlFormTests {
 	}
 
 	@Test
+	void markupARegularExpressionWouldMisreadIsReadAsABrowserReadsIt() {
+		String page = """
+				<!-- <form action="/cart" method="post"><input name="old"></form> -->
+				<form action="/cart" method="post">
+				  <input type="hidden" name="note" value="a > b">
+				  <input name="quantity" value=2>
+				</form>
+				""";
+
+		HtmlForm form = HtmlForm.postingTo(page, "/cart").orElseThrow();
+
+		assertThat(form.values((field) -> null)).containsExactly(Map.entry("note", "a > b"),
+				Map.entry("quantity", "2"));
+	}
+
+	@Test
 	void aMissingFormIsEmpty() {
 		assertThat(HtmlForm.postingTo(PAGE, "/cart/remove")).isEmpty();
 		assertThat(HtmlForm.parseAll("<p>no forms</p>")).isEmpty();

@@ -2,10 +2,12 @@ package com.anycompany.shop.loadgen;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ReportTests {
 
@@ -27,8 +29,9 @@ class ReportTests {
 		assertThat(lines).contains(
 				"GET /                            100       0     0.0%     50 ms     95 ms     99 ms",
 				"GET /cart                          2       1    50.0%    2.5 ms     40 ms     40 ms",
-				// 3 s is shown as the middle of its bucket: 0.06% off
-				"POST /cart/order                   1       1   100.0%   2998 ms   2998 ms   2998 ms",
+				// 3 s is shown as the top of its bucket (two significant digits): 0.5%
+				// off
+				"POST /cart/order                   1       1   100.0%   3015 ms   3015 ms   3015 ms",
 				"GET /product/{id}                  0       0        -         -         -         -",
 				// over all 103 values: the 98th is 96 ms, the 102nd 100 ms
 				"all pages                        103       2     1.9%     50 ms     96 ms    100 ms", "errors:",
@@ -38,6 +41,38 @@ class ReportTests {
 		assertThat(lines.subList(3, 11)).extracting((line) -> line.substring(0, 26).strip())
 			.containsExactly("GET /", "GET /product/{id}", "GET /product/{unknown id}", "GET /images/{name}",
 					"GET /cart", "POST /cart", "GET /cart/checkout", "POST /cart/order");
+	}
+
+	@Test
+	void percentilesAreWithinOnePercentOfTheExactOnes() {
+		Stats stats = new Stats();
+		long[] values = new Random(1).longs(20_000, 200, 5_000_000).sorted().toArray();
+		for (long value : values) {
+			stats.success(Page.HOME, value);
+		}
+		Report.Row row = stats.report(Duration.ofSeconds(1), 1).row(Page.HOME);
+
+		assertThat(row.requests()).isEqualTo(20_000);
+		long[] percentiles = { row.p50Micros(), row.p95Micros(), row.p99Micros() };
+		double[] percents = { 50, 95, 99 };
+		for (int i = 0; i < percents.length; i++) {
+			long exact = values[(int) Math.ceil(percents[i] / 100 * values.length) - 1];
+			assertThat((double) percentiles[i]).as("p%s", percents[i]).isCloseTo(exact, within(exact * 0.01));
+		}
+	}
+
+	@Test
+	void aLatencyBeyondAnHourIsCountedAsAnHour() {
+		Stats stats = new Stats();
+		stats.failure(Page.PLACE_ORDER, Duration.ofHours(5).toNanos() / 1000, "stuck");
+		stats.success(Page.PLACE_ORDER, -1);
+
+		Report.Row row = stats.report(Duration.ofHours(5), 1).row(Page.PLACE_ORDER);
+
+		assertThat(row.requests()).isEqualTo(2);
+		assertThat(row.p99Micros()).isBetween(Duration.ofHours(1).toNanos() / 1000,
+				Duration.ofMinutes(61).toNanos() / 1000);
+		assertThat(row.p50Micros()).isZero();
 	}
 
 	@Test

@@ -1,20 +1,15 @@
 package com.anycompany.shop.order;
 
+import com.anycompany.shop.support.web.ProblemException;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** Nothing to order: the cart has no lines (or was already ordered). */
-class EmptyCartException extends ErrorResponseException {
+class EmptyCartException extends ProblemException {
 
 	EmptyCartException(String cartId) {
-		super(HttpStatus.CONFLICT, problem("Cart " + cartId + " is empty; add products before placing an order"), null);
-	}
-
-	private static ProblemDetail problem(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-		problem.setTitle("Cart is empty");
-		return problem;
+		super(HttpStatus.CONFLICT, "Cart is empty",
+				"Cart " + cartId + " is empty; add products before placing an order");
 	}
 
 }

@@ -2,9 +2,9 @@ package com.anycompany.shop.order;
 
 import java.net.URI;
 
+import com.anycompany.shop.constraints.ShopId;
 import com.anycompany.shop.tracing.TraceAnnotations;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,11 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/order")
 class OrderController {
-
-	/**
-	 * Cart ids, idempotency keys and order ids: letters, digits and dashes, at most 64.
-	 */
-	static final String ID_PATTERN = "[A-Za-z0-9-]{1,64}";
 
 	private final OrderPlacement placement;
 
@@ -53,14 +48,14 @@ class OrderController {
 	 * whether its order exists.
 	 */
 	@GetMapping(params = "idempotencyKey")
-	Order orderFor(@RequestParam @Pattern(regexp = ID_PATTERN) String idempotencyKey) {
+	Order orderFor(@RequestParam @ShopId String idempotencyKey) {
 		String orderId = OrderIds.fromIdempotencyKey(idempotencyKey);
 		this.trace.put("OrderID", orderId);
 		return this.orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
 	}
 
 	@GetMapping("/{orderId}")
-	Order order(@PathVariable @Pattern(regexp = ID_PATTERN) String orderId) {
+	Order order(@PathVariable @ShopId String orderId) {
 		this.trace.put("OrderID", orderId);
 		return this.orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
 	}

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import com.amazonaws.xray.spring.aop.XRayEnabled;
+import com.anycompany.shop.support.web.ProblemException;
 import com.anycompany.shop.tracing.DownstreamRejectedException;
 import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.RequestDeadline;
@@ -24,9 +25,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Places an order: reads the cart, prices every line with the catalog (in parallel),
@@ -122,11 +121,9 @@ public class OrderPlacement {
 	 */
 	private void requireTimeToStore() {
 		RequestDeadline.remaining().filter((left) -> left.compareTo(this.minTimeToStore) < 0).ifPresent((left) -> {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+			throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Order not placed in time",
 					"Only " + left.toMillis() + " ms were left of the caller's budget, too little to store "
 							+ "the order and answer; nothing was placed. Try again with the same idempotency key.");
-			problem.setTitle("Order not placed in time");
-			throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
 		});
 	}
 
@@ -162,10 +159,8 @@ public class OrderPlacement {
 	private static String singleCurrency(List<Priced> priced) {
 		List<String> currencies = priced.stream().map(Priced::currency).distinct().toList();
 		if (currencies.size() != 1) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Mixed currencies",
 					"The cart's products are priced in different currencies " + currencies);
-			problem.setTitle("Mixed currencies");
-			throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
 		}
 		return currencies.get(0);
 	}

@@ -2,11 +2,11 @@ package com.anycompany.shop.order;
 
 import java.util.Locale;
 
+import com.anycompany.shop.constraints.ShopId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -15,9 +15,8 @@ import jakarta.validation.constraints.Size;
  * @param idempotencyKey chosen by the client once per checkout; submitting it again
  * returns the same order
  */
-public record OrderRequest(@NotNull @Pattern(regexp = OrderController.ID_PATTERN) String idempotencyKey,
-		@NotNull @Pattern(regexp = OrderController.ID_PATTERN) String cartId, @NotNull @Valid Customer customer,
-		@NotNull @Valid Shipping shipping) {
+public record OrderRequest(@NotNull @ShopId String idempotencyKey, @NotNull @ShopId String cartId,
+		@NotNull @Valid Customer customer, @NotNull @Valid Shipping shipping) {
 
 	public record Customer(@NotBlank @Size(max = 100) String name, @NotBlank @Email @Size(max = 254) String email) {
 

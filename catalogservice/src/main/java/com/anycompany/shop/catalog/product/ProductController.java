@@ -2,8 +2,9 @@ package com.anycompany.shop.catalog.product;
 
 import java.util.List;
 
+import com.anycompany.shop.constraints.ShopId;
+import com.anycompany.shop.support.web.ProductNotFoundException;
 import com.anycompany.shop.tracing.TraceAnnotations;
-import jakarta.validation.constraints.Pattern;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,9 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 class ProductController {
-
-	/** Ids and category names the shop can hold; anything else is a bad request. */
-	static final String ID_PATTERN = "[A-Za-z0-9-]{1,64}";
 
 	private final ProductRepository products;
 
@@ -31,19 +29,19 @@ class ProductController {
 	}
 
 	@GetMapping("/products")
-	List<Product> products(@RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9-]{0,64}") String category,
+	List<Product> products(@RequestParam(required = false) @ShopId String category,
 			@RequestParam(defaultValue = "false") boolean featured) {
 		if (featured) {
 			return this.products.findFeatured();
 		}
-		if (category == null || category.isEmpty()) {
+		if (category == null) {
 			return this.products.findAll(this.categories.names());
 		}
 		return this.products.findByCategory(category);
 	}
 
 	@GetMapping("/product/{id}")
-	Product product(@PathVariable @Pattern(regexp = ID_PATTERN) String id) {
+	Product product(@PathVariable @ShopId String id) {
 		this.trace.put("ProductID", id);
 		return this.products.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
 	}

@@ -71,6 +71,10 @@ class ProductControllerTests {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.status").value(400))
 			.andExpect(jsonPath("$.errors[0]").value(containsString("category")));
+		// a category is an id like any other: an empty one is no filter but a mistake
+		this.mvc.perform(get("/api/v1/products").param("category", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0]").value("category: must be 1 to 64 letters, digits or dashes"));
 		verifyNoInteractions(this.products);
 	}
 
@@ -92,6 +96,7 @@ class ProductControllerTests {
 			.andExpect(jsonPath("$.type").value("about:blank"))
 			.andExpect(jsonPath("$.title").value("Product not found"))
 			.andExpect(jsonPath("$.detail").value("No product with id P-9999"))
+			.andExpect(jsonPath("$.productId").value("P-9999"))
 			.andExpect(jsonPath("$.instance").value("/api/v1/product/P-9999"));
 	}
 

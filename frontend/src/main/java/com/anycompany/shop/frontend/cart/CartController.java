@@ -1,5 +1,6 @@
 package com.anycompany.shop.frontend.cart;
 
+import com.anycompany.shop.constraints.Quantity;
 import com.anycompany.shop.frontend.product.CatalogClient;
 import com.anycompany.shop.frontend.product.Product;
 import com.anycompany.shop.frontend.product.ProductNotFoundException;
@@ -22,8 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class CartController {
-
-	static final int MAX_QUANTITY = 99;
 
 	private final CartClient carts;
 
@@ -96,7 +95,7 @@ class CartController {
 			return null;
 		}
 		int pieces = Integer.parseInt(quantity.strip());
-		return (pieces >= 1 && pieces <= MAX_QUANTITY) ? pieces : null;
+		return (pieces >= 1 && pieces <= Quantity.MAX) ? pieces : null;
 	}
 
 }

@@ -1,8 +1,8 @@
 package com.anycompany.shop.frontend.checkout;
 
+import com.anycompany.shop.constraints.ShopId;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 record CheckoutForm(@NotBlank @Size(max = 100) String name, @NotBlank @Email @Size(max = 254) String email,
 		@NotBlank @Size(max = 200) String street, @NotBlank @Size(max = 100) String city,
 		@NotBlank @Size(max = 20) String postalCode, @NotBlank @Size(max = 60) String country,
-		@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String idempotencyKey) {
+		@NotBlank @ShopId String idempotencyKey) {
 
 	/** An empty form carrying the checkout's idempotency key. */
 	static CheckoutForm blank(String idempotencyKey) {

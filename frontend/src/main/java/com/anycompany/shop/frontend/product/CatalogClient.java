@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import com.anycompany.shop.constraints.ShopId;
 import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 import com.anycompany.shop.tracing.TraceAnnotations;
@@ -31,7 +32,7 @@ public class CatalogClient {
 	public static final String STALE_ANNOTATION = "StaleCatalog";
 
 	/** What a product id can look like; anything else is not asked for. */
-	private static final Pattern PRODUCT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+	private static final Pattern PRODUCT_ID = Pattern.compile(ShopId.PATTERN);
 
 	private static final Logger logger = LoggerFactory.getLogger(CatalogClient.class);
 

@@ -1,5 +1,7 @@
 package com.anycompany.shop.frontend.product;
 
+import com.anycompany.shop.constraints.Quantity;
+
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -30,6 +32,7 @@ public class ProductPage {
 		Product product = this.catalog.product(productId).orElseThrow(() -> new ProductNotFoundException(productId));
 		model.addAttribute("product", product);
 		model.addAttribute("recommendations", this.recommender.recommendationsFor(product.id()));
+		model.addAttribute("maxQuantity", Quantity.MAX);
 		if (!model.containsAttribute("quantity")) {
 			model.addAttribute("quantity", "1");
 		}

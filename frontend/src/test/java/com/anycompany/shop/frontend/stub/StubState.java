@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.anycompany.shop.constraints.Quantity;
+
 /**
  * The contracts' answers, with carts and orders kept in memory.
  */
@@ -80,8 +82,8 @@ final class StubState {
 			return problem(404, "No product " + productId);
 		}
 		int line = cart(cartId).getOrDefault(productId, 0) + quantity;
-		if (quantity < 1 || line > 99) {
-			return problem(400, "A line holds at most 99");
+		if (quantity < 1 || line > Quantity.MAX) {
+			return problem(400, "A line holds at most " + Quantity.MAX);
 		}
 		cart(cartId).put(productId, line);
 		return json(200, cartJson(cartId));

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.anycompany.shop.image.art.Artwork;
 import com.anycompany.shop.image.art.Artworks;
+import com.anycompany.shop.support.web.ProblemException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -48,11 +48,12 @@ class ImageController {
 	@GetMapping("/image/{name}")
 	ResponseEntity<byte[]> image(@PathVariable String name, @RequestParam(defaultValue = "800") int width) {
 		if (width < MIN_WIDTH || width > MAX_WIDTH) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+			throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
 					"width must be between " + MIN_WIDTH + " and " + MAX_WIDTH + " pixels, was " + width);
 		}
 		Artwork artwork = this.artworks.find(name)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No image named '" + name + "'"));
+			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Image not found",
+					"No image named '" + name + "'"));
 		PngImage image = this.cache.get(artwork, width);
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)

@@ -71,6 +71,26 @@ class ProblemDetailsAdviceTests {
 		assertProblem(result, 410, "Product gone");
 		assertThat(result).bodyJson().extractingPath("$.detail").asString().isEqualTo("Sold out for good");
 		assertThat(result).bodyJson().extractingPath("$.instance").asString().isEqualTo("/fail/gone");
+		assertThat(result).bodyJson().extractingPath("$.restock").asBoolean().isFalse();
+	}
+
+	@Test
+	void anUnknownProductIsTheSame404InEveryService() {
+		MvcTestResult result = this.mvc.get().uri("/fail/product").exchange();
+		assertProblem(result, 404, "Product not found");
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().isEqualTo("No product with id P-0999");
+		assertThat(result).bodyJson().extractingPath("$.productId").asString().isEqualTo("P-0999");
+	}
+
+	@Test
+	void anIdOfTheWrongShapeIs400() {
+		assertThat(this.mvc.get().uri("/items/P-0001").exchange()).hasStatusOk();
+		MvcTestResult result = this.mvc.get().uri("/items/P_0001").exchange();
+		assertProblem(result, 400, "Invalid request");
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors")
+			.asArray()
+			.containsExactly("id: must be 1 to 64 letters, digits or dashes");
 	}
 
 	@Test

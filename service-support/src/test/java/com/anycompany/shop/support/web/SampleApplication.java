@@ -2,6 +2,7 @@ package com.anycompany.shop.support.web;
 
 import java.util.Map;
 
+import com.anycompany.shop.constraints.ShopId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,8 +11,6 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,15 +42,18 @@ public class SampleApplication {
 			return q + page;
 		}
 
+		@GetMapping("/items/{id}")
+		String item(@PathVariable @ShopId String id) {
+			return id;
+		}
+
 		@GetMapping("/fail/{kind}")
 		String fail(@PathVariable String kind) {
 			switch (kind) {
 				case "storage" -> throw SdkClientException.create("Unable to execute HTTP request to secret-host");
-				case "gone" -> {
-					ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, "Sold out for good");
-					problem.setTitle("Product gone");
-					throw new ErrorResponseException(HttpStatus.GONE, problem, null);
-				}
+				case "gone" -> throw new ProblemException(HttpStatus.GONE, "Product gone", "Sold out for good",
+						Map.of("restock", false));
+				case "product" -> throw new ProductNotFoundException("P-0999");
 				default -> throw new IllegalStateException("secret internals");
 			}
 		}

@@ -1,0 +1,25 @@
+package com.anycompany.shop.support.web;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The catalog holds no product with this id, whichever service asked: 404, with the id in
+ * the property {@code productId}.
+ */
+public class ProductNotFoundException extends ProblemException {
+
+	private final String productId;
+
+	public ProductNotFoundException(String productId) {
+		super(HttpStatus.NOT_FOUND, "Product not found", "No product with id " + productId,
+				Map.of("productId", productId));
+		this.productId = productId;
+	}
+
+	public String getProductId() {
+		return this.productId;
+	}
+
+}
