@@ -292,6 +292,23 @@ class TracedRequestsTests {
 		assertThat(XRayDaemonStub.walk(segment).skip(1).map((s) -> s.path("name").asString())).containsExactly("price");
 	}
 
+	/**
+	 * A 409 thrown from inside an {@code @XRayEnabled} method: its subsegment is an error
+	 * with the exception, the request an error, nothing a fault.
+	 */
+	@Test
+	void aClientErrorThrownInsideAnXRayEnabledMethodIsNoFault() {
+		getAnyStatus("/price/refused");
+		JsonNode segment = daemon.awaitSegment((s) -> url(s).endsWith("/price/refused"), WAIT);
+		assertThat(segment.path("http").path("response").path("status").asInt()).isEqualTo(409);
+		assertThat(XRayDaemonStub.walk(segment)).noneMatch((entity) -> entity.path("fault").asBoolean(false));
+		JsonNode price = subsegmentNamed(segment, "price").orElseThrow();
+		assertThat(price.path("error").asBoolean()).isTrue();
+		assertThat(price.path("cause").path("exceptions").get(0).path("type").asString())
+			.contains("ResponseStatusException");
+		assertThat(segment.path("error").asBoolean()).isTrue();
+	}
+
 	@Test
 	void healthProbesAreNotTraced() throws InterruptedException {
 		get("/actuator/health");

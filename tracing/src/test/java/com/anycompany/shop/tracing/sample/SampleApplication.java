@@ -64,6 +64,10 @@ public class SampleApplication {
 	public static class Pricing {
 
 		public int price(String item) {
+			if (item.equals("refused")) {
+				throw new org.springframework.web.server.ResponseStatusException(
+						org.springframework.http.HttpStatus.CONFLICT, "nothing to price");
+			}
 			return item.length() * 100;
 		}
 
