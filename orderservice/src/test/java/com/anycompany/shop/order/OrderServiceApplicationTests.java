@@ -150,6 +150,13 @@ class OrderServiceApplicationTests {
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(storedOrdersWithKey("k-empty")).isZero();
+		// a refused order is an error on the map, never a fault
+		JsonNode segment = daemon.awaitSegment((s) -> "orderservice".equals(s.path("name").asString())
+				&& s.path("http").path("response").path("status").asInt() == 409, Duration.ofSeconds(10));
+		assertThat(XRayDaemonStub.walk(segment)
+			.filter((entity) -> entity.path("fault").asBoolean(false))
+			.map((entity) -> entity.path("name").asString())).isEmpty();
+		assertThat(segment.path("error").asBoolean()).isTrue();
 	}
 
 	@Test
