@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
+import com.anycompany.shop.schedule.Pauses;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,21 +38,21 @@ final class ChaosCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
-	@Option(names = "--interval", paramLabel = "D", converter = Durations.Converter.class,
+	@Option(names = "--interval", paramLabel = "D", converter = DurationConverter.class,
 			description = "A fixed pause between kills, e.g. 20s.")
 	Duration interval;
 
-	@Option(names = "--min", paramLabel = "D", converter = Durations.Converter.class,
+	@Option(names = "--min", paramLabel = "D", converter = DurationConverter.class,
 			description = "The shortest pause between kills. Default: 2m")
 	Duration min;
 
-	@Option(names = "--max", paramLabel = "D", converter = Durations.Converter.class,
+	@Option(names = "--max", paramLabel = "D", converter = DurationConverter.class,
 			description = "The longest pause between kills. Default: 5m")
 	Duration max;
 
 	@Override
 	public Integer call() throws InterruptedException {
-		ChaosMonkey.Schedule schedule = ChaosMonkey.Schedule.of(this.interval, this.min, this.max);
+		Pauses schedule = ChaosMonkey.pauses(this.interval, this.min, this.max);
 		ControlClient client = ControlClient.connect(ShopCli.projectDir());
 		Console console = new Console(this.spec.commandLine().getOut());
 		ChaosMonkey monkey = new ChaosMonkey(schedule, () -> Optional.of(describeKill(client.kill(Optional.empty()))),

@@ -2,9 +2,11 @@ package com.anycompany.shop.launcher;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+
+import com.anycompany.shop.schedule.Durations;
+import com.anycompany.shop.schedule.Pauses;
 
 /**
  * The workshop's randomizer on a laptop: every few minutes (2 to 5 by default) one
@@ -14,7 +16,7 @@ import java.util.random.RandomGenerator;
  */
 final class ChaosMonkey implements AutoCloseable {
 
-	private final Schedule schedule;
+	private final Pauses schedule;
 
 	private final Killer killer;
 
@@ -24,11 +26,24 @@ final class ChaosMonkey implements AutoCloseable {
 
 	private volatile Thread thread;
 
-	ChaosMonkey(Schedule schedule, Killer killer, Console console, RandomGenerator random) {
+	ChaosMonkey(Pauses schedule, Killer killer, Console console, RandomGenerator random) {
 		this.schedule = schedule;
 		this.killer = killer;
 		this.console = console;
 		this.random = random;
+	}
+
+	/**
+	 * The pauses the options ask for, or a message for the user.
+	 * @see Pauses#of(Duration, Duration, Duration)
+	 */
+	static Pauses pauses(Duration interval, Duration min, Duration max) {
+		try {
+			return Pauses.of(interval, min, max);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new LaunchException("Chaos: " + ex.getMessage(), ex);
+		}
 	}
 
 	/** Runs the rounds in a background thread until {@link #close()}. */
@@ -98,60 +113,6 @@ final class ChaosMonkey implements AutoCloseable {
 	interface Killer {
 
 		Optional<String> killRandom();
-
-	}
-
-	/**
-	 * How long to wait before each round: drawn between min and max, both included.
-	 *
-	 * @param min the shortest pause
-	 * @param max the longest pause
-	 */
-	record Schedule(Duration min, Duration max) {
-
-		/** The workshop's: every 2 to 5 minutes. */
-		static final Schedule DEFAULT = new Schedule(Duration.ofMinutes(2), Duration.ofMinutes(5));
-
-		Schedule {
-			Objects.requireNonNull(min, "min");
-			Objects.requireNonNull(max, "max");
-			if (min.isNegative() || min.isZero()) {
-				throw new LaunchException("The chaos interval must be positive, was " + Durations.format(min));
-			}
-			if (max.compareTo(min) < 0) {
-				throw new LaunchException("The longest chaos interval (" + Durations.format(max)
-						+ ") is shorter than the shortest (" + Durations.format(min) + ")");
-			}
-		}
-
-		/**
-		 * From the options: a fixed interval, or min and max (each defaulting to the
-		 * workshop's).
-		 */
-		static Schedule of(Duration interval, Duration min, Duration max) {
-			if (interval != null) {
-				return new Schedule(interval, interval);
-			}
-			Duration low = (min != null) ? min : DEFAULT.min();
-			Duration high = (max != null) ? max : DEFAULT.max();
-			if (min != null && max == null && high.compareTo(low) < 0) {
-				high = low;
-			}
-			if (max != null && min == null && low.compareTo(high) > 0) {
-				low = high;
-			}
-			return new Schedule(low, high);
-		}
-
-		Duration next(RandomGenerator random) {
-			long spread = this.max.toMillis() - this.min.toMillis();
-			return this.min.plusMillis((spread > 0) ? random.nextLong(spread + 1) : 0);
-		}
-
-		String describe() {
-			return this.min.equals(this.max) ? Durations.format(this.min)
-					: Durations.format(this.min) + " to " + Durations.format(this.max);
-		}
 
 	}
 

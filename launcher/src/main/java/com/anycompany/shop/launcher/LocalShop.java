@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
+import com.anycompany.shop.schedule.Durations;
+
 /**
  * The whole shop on this machine: local DynamoDB (dynalite), xray-local and the six
  * services, each a supervised process on loopback. {@code ./shop up} and tests start it

@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import com.anycompany.shop.schedule.Durations;
+
 /**
  * Runs processes the way Kubernetes runs containers: starts them, polls their readiness,
  * restarts one that dies with a growing delay, and on {@link #close()} stops them all,

@@ -11,6 +11,9 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import com.anycompany.shop.schedule.Durations;
+import com.anycompany.shop.schedule.Pauses;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,7 +70,7 @@ final class UpCommand implements Callable<Integer> {
 	Path logsDir;
 
 	@Option(names = "--timeout", paramLabel = "D", defaultValue = "${env:SHOP_START_TIMEOUT:-3m}",
-			converter = Durations.Converter.class,
+			converter = DurationConverter.class,
 			description = "How long the start may take, builds not counted (SHOP_START_TIMEOUT). Default: ${DEFAULT-VALUE}")
 	Duration timeout;
 
@@ -90,22 +93,22 @@ final class UpCommand implements Callable<Integer> {
 			description = "With --load: simulated shoppers. Default: ${DEFAULT-VALUE}")
 	int users;
 
-	@Option(names = "--duration", paramLabel = "D", defaultValue = "0", converter = Durations.Converter.class,
+	@Option(names = "--duration", paramLabel = "D", defaultValue = "0", converter = DurationConverter.class,
 			description = "With --load: how long; 0 until the shop stops. Default: ${DEFAULT-VALUE}")
 	Duration duration;
 
 	@Option(names = "--chaos", description = "Also kill a random service every 2 to 5 minutes (see --chaos-interval).")
 	boolean chaos;
 
-	@Option(names = "--chaos-interval", paramLabel = "D", converter = Durations.Converter.class,
+	@Option(names = "--chaos-interval", paramLabel = "D", converter = DurationConverter.class,
 			description = "With --chaos: a fixed pause between kills, e.g. 20s.")
 	Duration chaosInterval;
 
-	@Option(names = "--chaos-min", paramLabel = "D", converter = Durations.Converter.class,
+	@Option(names = "--chaos-min", paramLabel = "D", converter = DurationConverter.class,
 			description = "With --chaos: the shortest pause. Default: 2m")
 	Duration chaosMin;
 
-	@Option(names = "--chaos-max", paramLabel = "D", converter = Durations.Converter.class,
+	@Option(names = "--chaos-max", paramLabel = "D", converter = DurationConverter.class,
 			description = "With --chaos: the longest pause. Default: 5m")
 	Duration chaosMax;
 
@@ -118,7 +121,7 @@ final class UpCommand implements Callable<Integer> {
 			throw new LaunchException("The shop is already running (./shop up, pid " + running.get().launcherPid()
 					+ ", " + running.get().storefront() + "). Stop it with Ctrl-C there or ./shop stop.");
 		}
-		ChaosMonkey.Schedule schedule = ChaosMonkey.Schedule.of(this.chaosInterval, this.chaosMin, this.chaosMax);
+		Pauses schedule = ChaosMonkey.pauses(this.chaosInterval, this.chaosMin, this.chaosMax);
 		Console console = new Console(this.spec.commandLine().getOut());
 		LocalShop.Builder builder = LocalShop.builder()
 			.projectDir(project)

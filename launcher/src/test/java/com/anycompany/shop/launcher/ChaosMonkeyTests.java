@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.anycompany.shop.schedule.Pauses;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,32 +19,9 @@ import static org.awaitility.Awaitility.await;
 class ChaosMonkeyTests {
 
 	@Test
-	void theDefaultIsTheWorkshopsTwoToFiveMinutes() {
-		ChaosMonkey.Schedule schedule = ChaosMonkey.Schedule.of(null, null, null);
-
-		assertThat(schedule).isEqualTo(new ChaosMonkey.Schedule(Duration.ofMinutes(2), Duration.ofMinutes(5)));
-		SplittableRandom random = new SplittableRandom(1);
-		for (int i = 0; i < 1000; i++) {
-			assertThat(schedule.next(random)).isBetween(Duration.ofMinutes(2), Duration.ofMinutes(5));
-		}
-	}
-
-	@Test
-	void anIntervalFixesThePause() {
-		ChaosMonkey.Schedule schedule = ChaosMonkey.Schedule.of(Duration.ofSeconds(20), null, null);
-
-		assertThat(schedule.next(new SplittableRandom())).isEqualTo(Duration.ofSeconds(20));
-		assertThat(schedule.describe()).isEqualTo("20.0s");
-	}
-
-	@Test
-	void aMinimumAboveTheDefaultMaximumMovesTheMaximum() {
-		assertThat(ChaosMonkey.Schedule.of(null, Duration.ofMinutes(10), null))
-			.isEqualTo(new ChaosMonkey.Schedule(Duration.ofMinutes(10), Duration.ofMinutes(10)));
-		assertThat(ChaosMonkey.Schedule.of(null, null, Duration.ofSeconds(30)))
-			.isEqualTo(new ChaosMonkey.Schedule(Duration.ofSeconds(30), Duration.ofSeconds(30)));
+	void boundsThatMakeNoSenseAreTheUsersMistake() {
 		assertThatExceptionOfType(LaunchException.class)
-			.isThrownBy(() -> ChaosMonkey.Schedule.of(null, Duration.ofMinutes(3), Duration.ofMinutes(1)))
+			.isThrownBy(() -> ChaosMonkey.pauses(null, Duration.ofMinutes(3), Duration.ofMinutes(1)))
 			.withMessageContaining("is shorter than the shortest");
 	}
 
@@ -81,7 +60,7 @@ class ChaosMonkeyTests {
 	void roundsKillUntilClosed() {
 		Fakes.Output output = new Fakes.Output();
 		AtomicInteger kills = new AtomicInteger();
-		ChaosMonkey monkey = new ChaosMonkey(new ChaosMonkey.Schedule(Duration.ofMillis(20), Duration.ofMillis(40)),
+		ChaosMonkey monkey = new ChaosMonkey(new Pauses(Duration.ofMillis(20), Duration.ofMillis(40)),
 				() -> (kills.incrementAndGet() % 3 == 0) ? Optional.empty() : Optional.of("cartservice (pid 42)"),
 				output.console(), new SplittableRandom(1));
 

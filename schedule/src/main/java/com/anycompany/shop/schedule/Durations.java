@@ -1,4 +1,4 @@
-package com.anycompany.shop.loadgen;
+package com.anycompany.shop.schedule;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -7,10 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as people type them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h},
- * {@code 1m30s} or ISO-8601 ({@code PT5M}).
+ * Durations as people type them ({@code 500ms}, {@code 20s}, {@code 2m}, {@code 1h},
+ * {@code 1m30s}, ISO-8601 {@code PT2M}, or {@code 0}) and as they read them.
  */
-final class Durations {
+public final class Durations {
 
 	private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -21,11 +21,11 @@ final class Durations {
 
 	/**
 	 * Reads a duration.
-	 * @param text the text
+	 * @param text what was typed
 	 * @return the duration
 	 * @throws IllegalArgumentException with a message for the user when it is none
 	 */
-	static Duration parse(String text) {
+	public static Duration parse(String text) {
 		String trimmed = text.strip().toLowerCase(Locale.ROOT);
 		if (trimmed.equals("0")) {
 			return Duration.ZERO;
@@ -48,18 +48,18 @@ final class Durations {
 			return Duration.parse(trimmed.toUpperCase(Locale.ROOT));
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("'" + text + "' is not a duration: use e.g. 30s, 5m, 1h30m or PT5M");
+			throw new IllegalArgumentException("'" + text + "' is not a duration: use e.g. 20s, 2m, 1m30s or PT2M", ex);
 		}
 	}
 
-	/** Short human form: {@code 850 ms}, {@code 12.3 s}, {@code 4m05s}. */
-	static String format(Duration duration) {
+	/** {@code 850ms}, {@code 12.3s}, {@code 4m05s}. */
+	public static String format(Duration duration) {
 		long millis = duration.toMillis();
 		if (millis < 1000) {
-			return millis + " ms";
+			return millis + "ms";
 		}
 		if (millis < 60_000) {
-			return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+			return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
 		}
 		long seconds = duration.toSeconds();
 		return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
