@@ -47,8 +47,7 @@ class BrowserJourneyIT {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	private static final List<String> SERVICES = List.of("frontend", "catalogservice", "cartservice", "orderservice",
-			"recommenderservice", "imageservice");
+	private static final List<String> SERVICES = LocalShop.SERVICES;
 
 	private static LocalShop shop;
 

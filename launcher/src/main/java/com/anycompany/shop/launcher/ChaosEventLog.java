@@ -25,7 +25,7 @@ final class ChaosEventLog {
 	private final URI events;
 
 	ChaosEventLog(Ports ports) {
-		this.events = URI.create("http://127.0.0.1:" + ports.of("xray") + "/local/chaos/events");
+		this.events = URI.create("http://127.0.0.1:" + ports.of(Component.XRAY) + "/local/chaos/events");
 	}
 
 	/**

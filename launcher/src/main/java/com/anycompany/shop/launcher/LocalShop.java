@@ -33,18 +33,17 @@ import com.anycompany.shop.schedule.Durations;
 public final class LocalShop implements AutoCloseable {
 
 	/**
-	 * The storefront services, in start order: the catalog first, as the others ask it.
+	 * The storefront services, in start order: the catalog first, as the others ask it
+	 * (from the {@link Component} catalogue).
 	 */
-	public static final List<String> SERVICES = List.of("catalogservice", "cartservice", "orderservice",
-			"recommenderservice", "imageservice", "frontend");
+	public static final List<String> SERVICES = Component.serviceNames();
 
 	/** The Java components built from this project. */
-	public static final List<String> JAVA_MODULES = List.of("catalogservice", "cartservice", "orderservice",
-			"recommenderservice", "imageservice", "frontend", "xray-local");
+	public static final List<String> JAVA_MODULES = Component.javaModules();
 
-	static final String DYNAMODB = "dynamodb";
+	static final String DYNAMODB = Component.DYNAMODB.process();
 
-	static final String XRAY = "xray-local";
+	static final String XRAY = Component.XRAY.process();
 
 	private final Settings settings;
 
@@ -64,12 +63,12 @@ public final class LocalShop implements AutoCloseable {
 
 	/** The storefront, as a person opens it: {@code http://localhost:8080}. */
 	public URI storefrontUrl() {
-		return URI.create("http://localhost:" + this.settings.ports().of("frontend"));
+		return URI.create("http://localhost:" + this.settings.ports().of(Component.FRONTEND));
 	}
 
 	/** xray-local's console (service map, traces): {@code http://localhost:2000}. */
 	public URI consoleUrl() {
-		return URI.create("http://localhost:" + this.settings.ports().of("xray"));
+		return URI.create("http://localhost:" + this.settings.ports().of(Component.XRAY));
 	}
 
 	/** A service's base URL on loopback, e.g. {@code http://127.0.0.1:8081}. */
@@ -87,7 +86,7 @@ public final class LocalShop implements AutoCloseable {
 	}
 
 	public URI dynamoDbEndpoint() {
-		return URI.create("http://127.0.0.1:" + this.settings.ports().of(DYNAMODB));
+		return URI.create("http://127.0.0.1:" + this.settings.ports().of(Component.DYNAMODB));
 	}
 
 	public Ports ports() {
@@ -162,9 +161,7 @@ public final class LocalShop implements AutoCloseable {
 	}
 
 	private static List<String> names() {
-		List<String> names = new ArrayList<>(List.of(DYNAMODB, XRAY));
-		names.addAll(SERVICES);
-		return names;
+		return Component.processNames();
 	}
 
 	private LocalShop begin() throws InterruptedException {
@@ -473,7 +470,7 @@ public final class LocalShop implements AutoCloseable {
 			Path dynalite = (this.localDynamoDbDir != null) ? this.localDynamoDbDir
 					: this.projectDir.resolve("local-dynamodb");
 			// the cheap checks first: a taken port should not cost a build
-			PortCheck.requireFree(this.ports, Set.of("xray"));
+			PortCheck.requireFree(this.ports, Set.of(Component.XRAY.portName()));
 			Prerequisites.requireNode(this.node);
 			prepareLogs(logs);
 			ProjectBuild build = new ProjectBuild(this.projectDir, logs, console);
@@ -490,7 +487,7 @@ public final class LocalShop implements AutoCloseable {
 				}
 				build.build(toBuild);
 				// a long build may have let something else take a port meanwhile
-				PortCheck.requireFree(this.ports, Set.of("xray"));
+				PortCheck.requireFree(this.ports, Set.of(Component.XRAY.portName()));
 			}
 			Settings settings = new Settings(this.projectDir, dynalite, logs, this.ports, this.tracingEnabled,
 					this.javaCommand, this.jvmOptions, this.node, this.startTimeout, Map.copyOf(this.environment),

@@ -31,55 +31,60 @@ record Plan(ComponentSpec dynamoDb, ComponentSpec xray, List<ComponentSpec> serv
 	 * <li>{@code -XX:+ExitOnOutOfMemoryError}: a process out of memory dies and is
 	 * restarted, as in Kubernetes, instead of limping on.</li>
 	 * </ul>
-	 * The heap ({@code -Xmx}) is set per component. {@code SHOP_JVM_OPTS} /
-	 * {@code --jvm-opts} come after these, so they win.
+	 * The heap ({@code -Xmx}) is set per component ({@link Component#heap()}).
+	 * {@code SHOP_JVM_OPTS} / {@code --jvm-opts} come after these, so they win.
 	 */
 	static final List<String> JVM_DEFAULTS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
 			"-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=192m", "-XX:+ExitOnOutOfMemoryError");
 
-	/** The services' heap: what they use under load, measured, with room to spare. */
-	static final String SERVICE_HEAP = "-Xmx160m";
-
-	/** xray-local keeps traces in memory (bounded to {@link #XRAY_STORED_JSON}). */
-	static final String XRAY_HEAP = "-Xmx256m";
-
+	/** xray-local keeps traces in memory, bounded to this much JSON. */
 	static final String XRAY_STORED_JSON = "64MB";
 
 	static Plan of(LocalShop.Settings settings, Map<String, AppJars.Launch> launches) {
-		Ports ports = settings.ports();
-		Path logs = settings.logsDir();
-		Path project = settings.projectDir();
-
-		int dynamoPort = ports.of("dynamodb");
-		ComponentSpec dynamoDb = new ComponentSpec(LocalShop.DYNAMODB,
-				List.of(settings.node(), dynaliteCli(settings.localDynamoDbDir()).toString(), "--host", "127.0.0.1",
-						"--port", String.valueOf(dynamoPort), "--createTableMs", "50", "--deleteTableMs", "50",
-						"--updateTableMs", "50"),
-				settings.environment(), project, logs.resolve("dynamodb.log"), HealthCheck.tcp(dynamoPort), true, 0);
-
-		int xrayPort = ports.of("xray");
-		Map<String, String> xrayEnv = xrayEnvironment(settings);
-		ComponentSpec xray = new ComponentSpec(LocalShop.XRAY,
-				java(settings, launch(launches, settings, LocalShop.XRAY)), xrayEnv, project,
-				logs.resolve("xray-local.log"),
-				HealthCheck.http(URI.create("http://127.0.0.1:" + xrayPort + "/status")), true, 0);
-
+		ComponentSpec dynamoDb = null;
+		ComponentSpec xray = null;
 		List<ComponentSpec> services = new ArrayList<>();
-		for (String service : LocalShop.SERVICES) {
-			int port = ports.of(service);
-			services.add(new ComponentSpec(service, java(settings, launch(launches, settings, service)),
-					serviceEnvironment(settings, service), project, logs.resolve(service + ".log"),
-					HealthCheck.http(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")), true, 1));
+		for (Component component : Component.values()) {
+			switch (component.kind()) {
+				case DYNALITE -> dynamoDb = dynalite(settings, component);
+				case XRAY_LOCAL -> xray = java(settings, launches, component, xrayEnvironment(settings), 0);
+				case SERVICE -> services
+					.add(java(settings, launches, component, serviceEnvironment(settings, component.process()), 1));
+				case OTLP -> {
+					// a port of xray-local
+				}
+			}
 		}
 		return new Plan(dynamoDb, xray, services);
+	}
+
+	private static ComponentSpec dynalite(LocalShop.Settings settings, Component component) {
+		int port = settings.ports().of(component);
+		return new ComponentSpec(component.process(),
+				List.of(settings.node(), dynaliteCli(settings.localDynamoDbDir()).toString(), "--host", "127.0.0.1",
+						"--port", String.valueOf(port), "--createTableMs", "50", "--deleteTableMs", "50",
+						"--updateTableMs", "50"),
+				settings.environment(), settings.projectDir(), logFile(settings, component), HealthCheck.tcp(port),
+				true, 0);
+	}
+
+	private static ComponentSpec java(LocalShop.Settings settings, Map<String, AppJars.Launch> launches,
+			Component component, Map<String, String> environment, int tier) {
+		URI health = URI.create(loopback(settings.ports().of(component)) + component.healthPath());
+		return new ComponentSpec(component.process(), java(settings, launch(launches, settings, component.process())),
+				environment, settings.projectDir(), logFile(settings, component), HealthCheck.http(health), true, tier);
+	}
+
+	private static Path logFile(LocalShop.Settings settings, Component component) {
+		return settings.logsDir().resolve(component.process() + ".log");
 	}
 
 	static Map<String, String> xrayEnvironment(LocalShop.Settings settings) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("XRAY_LOCAL_ADDRESS", "127.0.0.1");
-		env.put("XRAY_LOCAL_PORT", String.valueOf(settings.ports().of("xray")));
+		env.put("XRAY_LOCAL_PORT", String.valueOf(settings.ports().of(Component.XRAY)));
 		env.put("XRAY_LOCAL_MAXSTOREDJSON", XRAY_STORED_JSON);
-		env.put("XRAY_LOCAL_OTLP_PORT", String.valueOf(settings.ports().of("otlp")));
+		env.put("XRAY_LOCAL_OTLP_PORT", String.valueOf(settings.ports().of(Component.OTLP)));
 		// what the caller set wins over the wiring (e.g. a test's own daemon address)
 		env.putAll(settings.environment());
 		return env;
@@ -93,7 +98,7 @@ record Plan(ComponentSpec dynamoDb, ComponentSpec xray, List<ComponentSpec> serv
 	/** The JVM options of a Java module, before its archive and jar. */
 	static List<String> jvmOptions(LocalShop.Settings settings, String module) {
 		List<String> options = new ArrayList<>(JVM_DEFAULTS);
-		options.add(module.equals(LocalShop.XRAY) ? XRAY_HEAP : SERVICE_HEAP);
+		options.add("-Xmx" + Component.find(module).orElseThrow().heap());
 		options.addAll(settings.jvmOptions());
 		return options;
 	}
@@ -104,18 +109,17 @@ record Plan(ComponentSpec dynamoDb, ComponentSpec xray, List<ComponentSpec> serv
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("SERVER_PORT", String.valueOf(ports.of(service)));
 		env.put("SERVER_ADDRESS", "127.0.0.1");
-		env.put("CATALOG_ENDPOINT", loopback(ports.of("catalogservice")));
-		env.put("CART_ENDPOINT", loopback(ports.of("cartservice")));
-		env.put("ORDER_ENDPOINT", loopback(ports.of("orderservice")));
-		env.put("RECOMMENDER_ENDPOINT", loopback(ports.of("recommenderservice")));
-		env.put("IMAGE_ENDPOINT", loopback(ports.of("imageservice")));
-		env.put("DYNAMODB_ENDPOINT", loopback(ports.of("dynamodb")));
+		for (Component callee : Component.values()) {
+			if (callee.endpointVariable() != null) {
+				env.put(callee.endpointVariable(), loopback(ports.of(callee)));
+			}
+		}
 		env.put("DYNAMODB_CREATE_TABLES", "true");
 		env.put("AWS_REGION", "us-east-1");
 		env.put("AWS_ACCESS_KEY_ID", "local");
 		env.put("AWS_SECRET_ACCESS_KEY", "local");
 		env.put("AWS_EC2_METADATA_DISABLED", "true");
-		env.put("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + ports.of("xray"));
+		env.put("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + ports.of(Component.XRAY));
 		env.put("SHOP_TRACING_ENABLED", String.valueOf(settings.tracingEnabled()));
 		env.put("SHOP_CHAOS_ENABLED", "true");
 		env.put("SHOP_CHAOS_TOKEN", settings.chaosToken());

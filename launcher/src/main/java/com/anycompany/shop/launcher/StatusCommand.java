@@ -29,12 +29,9 @@ final class StatusCommand implements Callable<Integer> {
 			.getOut()
 			.printf(Locale.ROOT, "  %-20s %-20s %8s %9s %6s%n", "process", "state", "pid", "restarts", "port");
 		for (ControlClient.ProcessLine process : client.status()) {
-			String port = switch (process.name()) {
-				case "xray-local" -> String.valueOf(state.ports().of("xray"));
-				case "dynamodb" -> String.valueOf(state.ports().of("dynamodb"));
-				case "loadgen" -> "-";
-				default -> String.valueOf(state.ports().of(process.name()));
-			};
+			String port = Component.find(process.name())
+				.map((component) -> String.valueOf(state.ports().of(component)))
+				.orElse("-");
 			this.spec.commandLine()
 				.getOut()
 				.printf(Locale.ROOT, "  %-20s %-20s %8d %9d %6s%n", process.name(),

@@ -69,7 +69,7 @@ public enum Tracer {
 		// the tracing module's master switch: no X-Ray recorder, filter or interceptor
 		env.put("SHOP_TRACING_ENABLED", "false");
 		env.put("OTEL_SERVICE_NAME", service);
-		env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + ports.of("otlp"));
+		env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + ports.of(Component.OTLP));
 		env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
 		env.put("OTEL_PROPAGATORS", "tracecontext,baggage,xray");
 		env.put("OTEL_METRICS_EXPORTER", "none");

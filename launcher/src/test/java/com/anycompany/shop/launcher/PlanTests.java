@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PlanTests {
 
-	private static LocalShop.Settings settings(Map<String, String> environment, boolean tracing) {
+	static LocalShop.Settings settings(Map<String, String> environment, boolean tracing) {
 		return new LocalShop.Settings(Path.of("/shop"), Path.of("/shop/local-dynamodb"), Path.of("/shop/.shop/logs"),
 				Ports.defaults(), tracing, "java", List.of("-Xmx300m"), "node", Duration.ofMinutes(1), environment,
 				true, "chaos-secret");

@@ -42,7 +42,7 @@ class PortsTests {
 	@Test
 	void wrongPortsAreExplained() {
 		assertThatExceptionOfType(LaunchException.class).isThrownBy(() -> Ports.parse("basket=9000"))
-			.withMessageContaining("'basket=9000' is not NAME=PORT (names: frontend, catalogservice");
+			.withMessageContaining("'basket=9000' is not NAME=PORT (names: dynamodb, xray, catalogservice");
 		assertThatExceptionOfType(LaunchException.class).isThrownBy(() -> Ports.parse("frontend"))
 			.withMessageContaining("is not NAME=PORT");
 		assertThatExceptionOfType(LaunchException.class)
