@@ -47,13 +47,16 @@ public final class LocalShop implements AutoCloseable {
 
 	private final Settings settings;
 
+	private final Console console;
+
 	private final Supervisor supervisor;
 
 	private final Thread shutdownHook;
 
-	private LocalShop(Settings settings, Supervisor supervisor) {
+	private LocalShop(Settings settings, Console console, Supervisor.Options options) {
 		this.settings = settings;
-		this.supervisor = supervisor;
+		this.console = console;
+		this.supervisor = new Supervisor(console, options);
 		this.shutdownHook = new Thread(this::close, "local-shop-stop");
 	}
 
@@ -164,28 +167,74 @@ public final class LocalShop implements AutoCloseable {
 		return Component.processNames();
 	}
 
-	private LocalShop begin() throws InterruptedException {
+	/**
+	 * The start-up, in order: the cheap checks (a taken port should not cost a build),
+	 * the logs, what is missing built, the tracer prepared; then DynamoDB (the services
+	 * create their tables at start), the class-data archives that are missing, xray-local
+	 * and the services together, and the wait until all are ready.
+	 * @throws LaunchException with a message for the user; nothing is left running
+	 */
+	private LocalShop start(Preparation preparation) throws InterruptedException {
+		PortCheck.requireFree(ports(), Set.of(Component.XRAY.portName()));
+		Prerequisites.requireNode(this.settings.node());
+		prepareLogs(this.settings.logsDir());
+		buildWhatIsMissing(preparation);
+		this.settings.tracer().prepare(this.settings);
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 		try {
 			Map<String, AppJars.Launch> launches = prepareJars();
 			Plan plan = Plan.of(this.settings, launches);
 			this.supervisor.start(plan.dynamoDb());
-			// the services create their tables at start: DynamoDB first (it is up in a
-			// second)
 			this.supervisor.awaitReady(List.of(DYNAMODB), this.settings.startTimeout());
 			if (recordArchives(launches)) {
 				plan = Plan.of(this.settings, launches);
 			}
 			this.supervisor.start(plan.xray());
-			for (ComponentSpec service : plan.services()) {
-				this.supervisor.start(service);
-			}
+			plan.services().forEach(this.supervisor::start);
 			this.supervisor.awaitReady(names(), this.settings.startTimeout());
 			return this;
 		}
 		catch (RuntimeException | InterruptedException ex) {
 			close();
 			throw ex;
+		}
+	}
+
+	/** Installs dynalite and builds the jars that are missing (all with rebuild). */
+	private void buildWhatIsMissing(Preparation preparation) throws InterruptedException {
+		ProjectBuild build = new ProjectBuild(this.settings.projectDir(), this.settings.logsDir(), this.console);
+		if (!Files.isRegularFile(Plan.dynaliteCli(this.settings.localDynamoDbDir()))) {
+			build.installDynalite(this.settings.localDynamoDbDir(), preparation.npm());
+		}
+		List<String> modules = new ArrayList<>(JAVA_MODULES);
+		modules.addAll(preparation.extraModules());
+		List<String> toBuild = preparation.rebuild() ? modules : build.missing(modules);
+		if (toBuild.isEmpty()) {
+			return;
+		}
+		if (!preparation.build()) {
+			throw new LaunchException("Not built: " + String.join(", ", toBuild)
+					+ ". Build with ./mvnw -DskipTests -pl " + String.join(",", toBuild) + " -am package");
+		}
+		build.build(toBuild);
+		// a long build may have let something else take a port meanwhile
+		PortCheck.requireFree(ports(), Set.of(Component.XRAY.portName()));
+	}
+
+	/**
+	 * A fresh log per component for this run; the previous run's logs are removed.
+	 */
+	private static void prepareLogs(Path logs) {
+		try {
+			Files.createDirectories(logs);
+			try (DirectoryStream<Path> old = Files.newDirectoryStream(logs, "*.log")) {
+				for (Path log : old) {
+					Files.deleteIfExists(log);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new LaunchException("Cannot prepare the logs folder " + logs + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -214,7 +263,7 @@ public final class LocalShop implements AutoCloseable {
 		if (missing.isEmpty()) {
 			return false;
 		}
-		Console console = this.supervisor.console();
+		Console console = this.console;
 		console.line("cds", "recording class-data archives of " + missing.size()
 				+ " modules, for faster starts (once after each build; --no-cds skips it) ...");
 		AppJars jars = appJars();
@@ -284,6 +333,14 @@ public final class LocalShop implements AutoCloseable {
 			this(projectDir, localDynamoDbDir, logsDir, ports, tracingEnabled, javaCommand, jvmOptions, node,
 					startTimeout, environment, fastStart, chaosToken, Tracer.XRAY);
 		}
+
+	}
+
+	/**
+	 * What a start builds: whether it may build, whether it rebuilds everything, the
+	 * {@code npm} that installs dynalite, and modules built besides the shop's own.
+	 */
+	private record Preparation(boolean build, boolean rebuild, String npm, List<String> extraModules) {
 
 	}
 
@@ -469,31 +526,11 @@ public final class LocalShop implements AutoCloseable {
 			Path logs = (this.logsDir != null) ? this.logsDir : this.projectDir.resolve(".shop").resolve("logs");
 			Path dynalite = (this.localDynamoDbDir != null) ? this.localDynamoDbDir
 					: this.projectDir.resolve("local-dynamodb");
-			// the cheap checks first: a taken port should not cost a build
-			PortCheck.requireFree(this.ports, Set.of(Component.XRAY.portName()));
-			Prerequisites.requireNode(this.node);
-			prepareLogs(logs);
-			ProjectBuild build = new ProjectBuild(this.projectDir, logs, console);
-			if (!Files.isRegularFile(Plan.dynaliteCli(dynalite))) {
-				build.installDynalite(dynalite, this.npm);
-			}
-			List<String> modules = new ArrayList<>(JAVA_MODULES);
-			modules.addAll(this.extraModules);
-			List<String> toBuild = this.rebuild ? modules : build.missing(modules);
-			if (!toBuild.isEmpty()) {
-				if (!this.build) {
-					throw new LaunchException("Not built: " + String.join(", ", toBuild)
-							+ ". Build with ./mvnw -DskipTests -pl " + String.join(",", toBuild) + " -am package");
-				}
-				build.build(toBuild);
-				// a long build may have let something else take a port meanwhile
-				PortCheck.requireFree(this.ports, Set.of(Component.XRAY.portName()));
-			}
 			Settings settings = new Settings(this.projectDir, dynalite, logs, this.ports, this.tracingEnabled,
 					this.javaCommand, this.jvmOptions, this.node, this.startTimeout, Map.copyOf(this.environment),
 					this.fastStart, this.environment.getOrDefault("SHOP_CHAOS_TOKEN", newChaosToken()), this.tracer);
-			this.tracer.prepare(settings);
-			return new LocalShop(settings, new Supervisor(console, this.supervisorOptions)).begin();
+			return new LocalShop(settings, console, this.supervisorOptions)
+				.start(new Preparation(this.build, this.rebuild, this.npm, this.extraModules));
 		}
 
 		/**
@@ -503,23 +540,6 @@ public final class LocalShop implements AutoCloseable {
 			byte[] secret = new byte[24];
 			new java.security.SecureRandom().nextBytes(secret);
 			return java.util.HexFormat.of().formatHex(secret);
-		}
-
-		/**
-		 * A fresh log per component for this run; the previous run's logs are removed.
-		 */
-		private static void prepareLogs(Path logs) {
-			try {
-				Files.createDirectories(logs);
-				try (DirectoryStream<Path> old = Files.newDirectoryStream(logs, "*.log")) {
-					for (Path log : old) {
-						Files.deleteIfExists(log);
-					}
-				}
-			}
-			catch (IOException ex) {
-				throw new LaunchException("Cannot prepare the logs folder " + logs + ": " + ex.getMessage(), ex);
-			}
 		}
 
 	}

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.anycompany.shop.launcher.Supervisor.EventKind;
+import com.anycompany.shop.launcher.ProcessEvent.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -30,7 +30,7 @@ class SupervisorTests {
 
 	private final Fakes.Output output = new Fakes.Output();
 
-	private final List<Supervisor.Event> events = new CopyOnWriteArrayList<>();
+	private final List<ProcessEvent> events = new CopyOnWriteArrayList<>();
 
 	private Supervisor supervisor;
 
@@ -92,8 +92,8 @@ class SupervisorTests {
 		assertThat(Fakes.alive(original)).isFalse();
 		// crashes in a row: 200 ms, then twice that
 		assertThat(delays()).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
-		assertThat(this.events).filteredOn((event) -> event.kind() == EventKind.EXITED)
-			.extracting(Supervisor.Event::exitCode)
+		assertThat(this.events).filteredOn(ProcessEvent::isExit)
+			.extracting(ProcessEvent::exitCode)
 			.containsExactly(137, 137);
 		String text = this.output.text();
 		assertThat(text).contains("cartservice        test: killed with SIGKILL (pid " + original + ")")
@@ -115,9 +115,7 @@ class SupervisorTests {
 
 		assertThat(delays().subList(0, 5)).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100),
 				Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(200));
-		assertThat(this.events).filteredOn((event) -> event.kind() == EventKind.EXITED)
-			.extracting(Supervisor.Event::exitCode)
-			.contains(3);
+		assertThat(this.events).filteredOn(ProcessEvent::isExit).extracting(ProcessEvent::exitCode).contains(3);
 		assertThat(this.output.text()).contains("orderservice       exited with code 3 after");
 	}
 
@@ -187,9 +185,9 @@ class SupervisorTests {
 
 	@Test
 	void exitCodesAreDescribed() {
-		assertThat(Supervisor.describeExit(137)).isEqualTo("killed by SIGKILL");
-		assertThat(Supervisor.describeExit(143)).isEqualTo("ended by SIGTERM");
-		assertThat(Supervisor.describeExit(1)).isEqualTo("exited with code 1");
+		assertThat(ProcessEvent.describeExit(137)).isEqualTo("killed by SIGKILL");
+		assertThat(ProcessEvent.describeExit(143)).isEqualTo("ended by SIGTERM");
+		assertThat(ProcessEvent.describeExit(1)).isEqualTo("exited with code 1");
 	}
 
 	private void supervisor(Supervisor.Options options) {
@@ -200,13 +198,13 @@ class SupervisorTests {
 	private void awaitReadyAgain(int restarts) {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.events.stream()
-				.anyMatch((event) -> event.kind() == EventKind.READY && event.restarts() == restarts));
+				.anyMatch((event) -> event.kind() == Kind.READY && event.restarts() == restarts));
 	}
 
 	private List<Duration> delays() {
 		return this.events.stream()
-			.filter((event) -> event.kind() == EventKind.RESTART_SCHEDULED)
-			.map(Supervisor.Event::delay)
+			.filter((event) -> event.kind() == Kind.RESTART_SCHEDULED)
+			.map(ProcessEvent::delay)
 			.toList();
 	}
 
