@@ -1,6 +1,6 @@
 package com.anycompany.shop.launcher;
 
-import java.time.Duration;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,7 @@ import com.anycompany.shop.schedule.Pauses;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,8 +26,6 @@ import picocli.CommandLine.Parameters;
 				+ "(as the workshop's randomizer deletes a pod) until Ctrl-C; ./shop up restarts it and the failed "
 				+ "requests show as faults in the X-Ray console.",
 				"With a subcommand: injects faults into one service through its /actuator/chaos endpoint.", "" },
-		subcommands = { ChaosCommand.Latency.class, ChaosCommand.Errors.class, ChaosCommand.Throttle.class,
-				ChaosCommand.Reset.class, ChaosCommand.Show.class, ChaosCommand.Kill.class },
 		footer = { "", "Examples:", "  ./shop chaos --interval 20s          a kill every 20 seconds (for a demo)",
 				"  ./shop chaos latency cartservice 800  every cartservice request 800 ms slower",
 				"  ./shop chaos errors orderservice 30%%  3 of 10 orderservice requests answer 500",
@@ -38,21 +37,12 @@ final class ChaosCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
-	@Option(names = "--interval", paramLabel = "D", converter = DurationConverter.class,
-			description = "A fixed pause between kills, e.g. 20s.")
-	Duration interval;
-
-	@Option(names = "--min", paramLabel = "D", converter = DurationConverter.class,
-			description = "The shortest pause between kills. Default: 2m")
-	Duration min;
-
-	@Option(names = "--max", paramLabel = "D", converter = DurationConverter.class,
-			description = "The longest pause between kills. Default: 5m")
-	Duration max;
+	@Mixin
+	ChaosPacing pacing;
 
 	@Override
 	public Integer call() throws InterruptedException {
-		Pauses schedule = ChaosMonkey.pauses(this.interval, this.min, this.max);
+		Pauses schedule = this.pacing.pauses();
 		ControlClient client = ControlClient.connect(ShopCli.projectDir());
 		Console console = new Console(this.spec.commandLine().getOut());
 		ChaosMonkey monkey = new ChaosMonkey(schedule, () -> Optional.of(describeKill(client.kill(Optional.empty()))),
@@ -84,154 +74,73 @@ final class ChaosCommand implements Callable<Integer> {
 	}
 
 	@Command(name = "latency", description = "Adds a delay to every request of a service (0 removes it).")
-	static final class Latency implements Callable<Integer> {
-
-		@CommandLine.Spec
-		CommandLine.Model.CommandSpec spec;
-
-		@Parameters(index = "0", paramLabel = "SERVICE", description = "e.g. cartservice")
-		String service;
-
-		@Parameters(index = "1", paramLabel = "MS", description = "milliseconds, 0 to 60000")
-		long millis;
-
-		@Override
-		public Integer call() {
-			this.spec.commandLine()
-				.getOut()
-				.println(this.service + ": " + faults().set(this.service, Map.of("latencyMs", this.millis)));
-			return 0;
-		}
-
+	void latency(@Parameters(paramLabel = "SERVICE", description = "e.g. cartservice") String service,
+			@Parameters(paramLabel = "MS", description = "milliseconds, 0 to 60000") long millis) {
+		out().println(service + ": " + faults().set(service, Map.of("latencyMs", millis)));
 	}
 
 	@Command(name = "errors", description = "Answers a share of a service's requests with 500 (0 stops it).")
-	static final class Errors implements Callable<Integer> {
-
-		@CommandLine.Spec
-		CommandLine.Model.CommandSpec spec;
-
-		@Parameters(index = "0", paramLabel = "SERVICE", description = "e.g. orderservice")
-		String service;
-
-		@Parameters(index = "1", paramLabel = "RATE", description = "0 to 1, or a percentage: 0.3, 30%")
-		String rate;
-
-		@Override
-		public Integer call() {
-			this.spec.commandLine()
-				.getOut()
-				.println(this.service + ": "
-						+ faults().set(this.service, Map.of("errorRate", FaultInjection.rate(this.rate))));
-			return 0;
-		}
-
+	void errors(@Parameters(paramLabel = "SERVICE", description = "e.g. orderservice") String service,
+			@Parameters(paramLabel = "RATE", description = "0 to 1, or a percentage: 0.3, 30%") String rate) {
+		out().println(service + ": " + faults().set(service, Map.of("errorRate", FaultInjection.rate(rate))));
 	}
 
 	@Command(name = "throttle",
 			description = "Fails a share of a service's DynamoDB calls as throttled, like a table with too little "
 					+ "capacity (the workshop lowers ProductCatalog's).")
-	static final class Throttle implements Callable<Integer> {
-
-		@CommandLine.Spec
-		CommandLine.Model.CommandSpec spec;
-
-		@Parameters(index = "0", paramLabel = "RATE", description = "0 to 1, or a percentage: 0.5, 50%")
-		String rate;
-
-		@Option(names = "--service", paramLabel = "SERVICE", defaultValue = "catalogservice",
-				description = "Whose DynamoDB calls. Default: ${DEFAULT-VALUE}")
-		String service;
-
-		@Override
-		public Integer call() {
-			this.spec.commandLine()
-				.getOut()
-				.println(this.service + ": "
-						+ faults().set(this.service, Map.of("throttleRate", FaultInjection.rate(this.rate))));
-			return 0;
-		}
-
+	void throttle(@Parameters(paramLabel = "RATE", description = "0 to 1, or a percentage: 0.5, 50%") String rate,
+			@Option(names = "--service", paramLabel = "SERVICE", defaultValue = "catalogservice",
+					description = "Whose DynamoDB calls. Default: ${DEFAULT-VALUE}") String service) {
+		out().println(service + ": " + faults().set(service, Map.of("throttleRate", FaultInjection.rate(rate))));
 	}
 
 	@Command(name = "reset", description = "Removes every injected fault (of the services named, else of all).")
-	static final class Reset implements Callable<Integer> {
-
-		@CommandLine.Spec
-		CommandLine.Model.CommandSpec spec;
-
-		@Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Default: all six")
-		List<String> services;
-
-		@Override
-		public Integer call() {
-			FaultInjection faults = faults();
-			List<String> which = (this.services != null && !this.services.isEmpty()) ? this.services
-					: LocalShop.SERVICES;
-			int failed = 0;
-			for (String service : which) {
-				try {
-					this.spec.commandLine().getOut().println(service + ": " + faults.reset(service));
-				}
-				catch (LaunchException ex) {
-					this.spec.commandLine().getOut().println(service + ": " + ex.getMessage());
-					failed++;
-				}
+	int reset(@Parameters(paramLabel = "SERVICE", arity = "0..*",
+			description = "Default: all six") List<String> services) {
+		FaultInjection faults = faults();
+		int failed = 0;
+		for (String service : orAll(services)) {
+			try {
+				out().println(service + ": " + faults.reset(service));
 			}
-			return (failed == 0) ? 0 : 1;
+			catch (LaunchException ex) {
+				out().println(service + ": " + ex.getMessage());
+				failed++;
+			}
 		}
-
+		return (failed == 0) ? 0 : 1;
 	}
 
 	@Command(name = "show", description = "Shows the faults injected now (of the services named, else of all).")
-	static final class Show implements Callable<Integer> {
-
-		@CommandLine.Spec
-		CommandLine.Model.CommandSpec spec;
-
-		@Parameters(paramLabel = "SERVICE", arity = "0..*", description = "Default: all six")
-		List<String> services;
-
-		@Override
-		public Integer call() {
-			FaultInjection faults = faults();
-			List<String> which = (this.services != null && !this.services.isEmpty()) ? this.services
-					: LocalShop.SERVICES;
-			Map<String, String> shown = new LinkedHashMap<>();
-			for (String service : which) {
-				try {
-					shown.put(service, faults.show(service));
-				}
-				catch (LaunchException ex) {
-					shown.put(service, ex.getMessage());
-				}
+	void show(@Parameters(paramLabel = "SERVICE", arity = "0..*",
+			description = "Default: all six") List<String> services) {
+		FaultInjection faults = faults();
+		Map<String, String> shown = new LinkedHashMap<>();
+		for (String service : orAll(services)) {
+			try {
+				shown.put(service, faults.show(service));
 			}
-			shown.forEach(
-					(service, faultsNow) -> this.spec.commandLine().getOut().printf("%-20s %s%n", service, faultsNow));
-			return 0;
+			catch (LaunchException ex) {
+				shown.put(service, ex.getMessage());
+			}
 		}
-
+		shown.forEach((service, faultsNow) -> out().printf("%-20s %s%n", service, faultsNow));
 	}
 
 	@Command(name = "kill",
 			description = "Kills one service now with SIGKILL (a random ready one without a name); ./shop up restarts it.")
-	static final class Kill implements Callable<Integer> {
+	void kill(@Parameters(paramLabel = "SERVICE", arity = "0..1",
+			description = "e.g. cartservice. Default: random") String service) {
+		ControlClient client = ControlClient.connect(ShopCli.projectDir());
+		out().println("killed " + describeKill(client.kill(Optional.ofNullable(service))));
+	}
 
-		@CommandLine.Spec
-		CommandLine.Model.CommandSpec spec;
+	private PrintWriter out() {
+		return this.spec.commandLine().getOut();
+	}
 
-		@Parameters(paramLabel = "SERVICE", arity = "0..1", description = "e.g. cartservice. Default: random")
-		String service;
-
-		@Override
-		public Integer call() {
-			ControlClient client = ControlClient.connect(ShopCli.projectDir());
-			this.spec.commandLine()
-				.getOut()
-				.println("killed " + describeKill(client.kill(Optional.ofNullable(this.service))));
-			return 0;
-		}
-
+	private static List<String> orAll(List<String> services) {
+		return (services != null && !services.isEmpty()) ? services : LocalShop.SERVICES;
 	}
 
 }

@@ -1,15 +1,14 @@
 package com.anycompany.shop.launcher;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
@@ -29,12 +28,8 @@ final class LoadCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
-	@Option(names = { "-u", "--users" }, paramLabel = "N", description = "Simulated shoppers. Default: 5")
-	Integer users;
-
-	@Option(names = { "-d", "--duration" }, paramLabel = "D",
-			description = "How long, e.g. 30s or 5m. Default: until Ctrl-C")
-	String duration;
+	@Mixin
+	LoadOptions load;
 
 	@Option(names = { "-t", "--target" }, paramLabel = "URL",
 			description = "The storefront. Default: the running ./shop up's, else http://localhost:8080")
@@ -59,8 +54,7 @@ final class LoadCommand implements Callable<Integer> {
 		if (storefront != null) {
 			command.addAll(List.of("--target", storefront));
 		}
-		Optional.ofNullable(this.users).ifPresent((n) -> command.addAll(List.of("--users", String.valueOf(n))));
-		Optional.ofNullable(this.duration).ifPresent((d) -> command.addAll(List.of("--duration", d)));
+		command.addAll(this.load.arguments());
 		command.addAll(this.passThrough);
 		Process loadgen;
 		try {
@@ -98,13 +92,10 @@ final class LoadCommand implements Callable<Integer> {
 	}
 
 	/** The load generator as one more supervised process of {@code ./shop up --load}. */
-	static ComponentSpec loadgenSpec(LocalShop shop, int users, Duration duration) {
+	static ComponentSpec loadgenSpec(LocalShop shop, LoadOptions load) {
 		List<String> command = new ArrayList<>(javaCommand(ProjectBuild.jar(shop.settings().projectDir(), "loadgen")));
-		command.addAll(List.of("--target", shop.storefrontUrl().toString(), "--users", String.valueOf(users),
-				"--progress-interval", "30s"));
-		if (!duration.isZero()) {
-			command.addAll(List.of("--duration", duration.toMillis() + "ms"));
-		}
+		command.addAll(List.of("--target", shop.storefrontUrl().toString(), "--progress-interval", "30s"));
+		command.addAll(load.arguments());
 		return new ComponentSpec("loadgen", command, shop.settings().environment(), shop.settings().projectDir(),
 				shop.logsDir().resolve("loadgen.log"), HealthCheck.running(), false, 2);
 	}

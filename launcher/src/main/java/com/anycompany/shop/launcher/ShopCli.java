@@ -3,6 +3,11 @@ package com.anycompany.shop.launcher;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,9 +23,11 @@ import picocli.CommandLine.Command;
 				"", "Start with ./shop up, then open", "  http://localhost:8080  the storefront",
 				"  http://localhost:2000  the X-Ray console (service map, traces)",
 				"Help on a command: ./shop help up (or ./shop up --help)", "" },
-		subcommands = { UpCommand.class, LoadCommand.class, ChaosCommand.class, StatusCommand.class, StopCommand.class,
-				CommandLine.HelpCommand.class })
+		subcommands = { UpCommand.class, LoadCommand.class, ChaosCommand.class, CommandLine.HelpCommand.class })
 public final class ShopCli implements Runnable {
+
+	/** How long {@code ./shop stop} waits for the shop to end. */
+	private static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
@@ -31,6 +38,8 @@ public final class ShopCli implements Runnable {
 
 	static CommandLine commandLine() {
 		CommandLine commandLine = new CommandLine(new ShopCli());
+		// every command's durations (20s, 2m, PT2M) read the same way
+		commandLine.registerConverter(Duration.class, new DurationConverter());
 		commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> {
 			PrintWriter err = line.getErr();
 			if (ex instanceof LaunchException) {
@@ -57,6 +66,48 @@ public final class ShopCli implements Runnable {
 	@Override
 	public void run() {
 		this.spec.commandLine().usage(this.spec.commandLine().getOut());
+	}
+
+	@Command(name = "status", header = "Show the running shop's URLs and processes.",
+			description = "Shows the running shop's URLs and every process: state, pid, restarts, port.")
+	void status() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		ControlClient client = ControlClient.connect(projectDir());
+		StateFile state = client.state();
+		out.println("AnyCompany Shop (./shop up, pid " + state.launcherPid() + ")");
+		out.println("  Storefront     " + state.storefront());
+		out.println("  X-Ray console  " + state.console());
+		out.println("  Logs           " + state.logsDir());
+		out.println();
+		out.printf(Locale.ROOT, "  %-20s %-20s %8s %9s %6s%n", "process", "state", "pid", "restarts", "port");
+		for (ControlClient.ProcessLine process : client.status()) {
+			String port = Component.find(process.name())
+				.map((component) -> String.valueOf(state.ports().of(component)))
+				.orElse("-");
+			out.printf(Locale.ROOT, "  %-20s %-20s %8d %9d %6s%n", process.name(),
+					Supervisor.State.valueOf(process.state()).describe(), process.pid(), process.restarts(), port);
+		}
+	}
+
+	@Command(name = "stop", header = "Stop the running shop from another terminal.",
+			description = "Stops the running shop (as Ctrl-C in its terminal) and waits until nothing is left.")
+	void stop() throws Exception {
+		PrintWriter out = this.spec.commandLine().getOut();
+		ControlClient client = ControlClient.connect(projectDir());
+		long pid = client.state().launcherPid();
+		client.stop();
+		out.println("Stopping the shop (pid " + pid + ") ...");
+		Optional<ProcessHandle> launcher = ProcessHandle.of(pid);
+		if (launcher.isPresent()) {
+			try {
+				launcher.get().onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+			}
+			catch (TimeoutException ex) {
+				throw new LaunchException(
+						"The shop (pid " + pid + ") did not stop within " + STOP_WAIT.toSeconds() + " s");
+			}
+		}
+		out.println("Stopped.");
 	}
 
 	/**

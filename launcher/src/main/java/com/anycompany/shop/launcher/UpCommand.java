@@ -16,6 +16,7 @@ import com.anycompany.shop.schedule.Pauses;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,7 +71,6 @@ final class UpCommand implements Callable<Integer> {
 	Path logsDir;
 
 	@Option(names = "--timeout", paramLabel = "D", defaultValue = "${env:SHOP_START_TIMEOUT:-3m}",
-			converter = DurationConverter.class,
 			description = "How long the start may take, builds not counted (SHOP_START_TIMEOUT). Default: ${DEFAULT-VALUE}")
 	Duration timeout;
 
@@ -86,31 +86,18 @@ final class UpCommand implements Callable<Integer> {
 	@Option(names = "--no-build", negatable = false, description = "Never build: fail if a jar is missing.")
 	boolean noBuild;
 
-	@Option(names = "--load", description = "Also run the load generator in the background (log: loadgen.log).")
+	@Option(names = "--load",
+			description = "Also run the load generator in the background (log: loadgen.log), with --users and --duration.")
 	boolean load;
 
-	@Option(names = "--users", paramLabel = "N", defaultValue = "5",
-			description = "With --load: simulated shoppers. Default: ${DEFAULT-VALUE}")
-	int users;
-
-	@Option(names = "--duration", paramLabel = "D", defaultValue = "0", converter = DurationConverter.class,
-			description = "With --load: how long; 0 until the shop stops. Default: ${DEFAULT-VALUE}")
-	Duration duration;
+	@Mixin
+	LoadOptions loadOptions;
 
 	@Option(names = "--chaos", description = "Also kill a random service every 2 to 5 minutes (see --chaos-interval).")
 	boolean chaos;
 
-	@Option(names = "--chaos-interval", paramLabel = "D", converter = DurationConverter.class,
-			description = "With --chaos: a fixed pause between kills, e.g. 20s.")
-	Duration chaosInterval;
-
-	@Option(names = "--chaos-min", paramLabel = "D", converter = DurationConverter.class,
-			description = "With --chaos: the shortest pause. Default: 2m")
-	Duration chaosMin;
-
-	@Option(names = "--chaos-max", paramLabel = "D", converter = DurationConverter.class,
-			description = "With --chaos: the longest pause. Default: 5m")
-	Duration chaosMax;
+	@Mixin
+	ChaosPacing chaosPacing;
 
 	@Override
 	public Integer call() throws InterruptedException {
@@ -121,7 +108,7 @@ final class UpCommand implements Callable<Integer> {
 			throw new LaunchException("The shop is already running (./shop up, pid " + running.get().launcherPid()
 					+ ", " + running.get().storefront() + "). Stop it with Ctrl-C there or ./shop stop.");
 		}
-		Pauses schedule = ChaosMonkey.pauses(this.chaosInterval, this.chaosMin, this.chaosMax);
+		Pauses schedule = this.chaosPacing.pauses();
 		Console console = new Console(this.spec.commandLine().getOut());
 		LocalShop.Builder builder = LocalShop.builder()
 			.projectDir(project)
@@ -173,11 +160,10 @@ final class UpCommand implements Callable<Integer> {
 		console.plain("  Ctrl-C stops everything. In another terminal: ./shop load, ./shop chaos, ./shop status");
 		console.plain("");
 		if (this.load) {
-			shop.startExtra(LoadCommand.loadgenSpec(shop, this.users, this.duration));
-			console.line("loadgen",
-					this.users + " simulated shoppers"
-							+ (this.duration.isZero() ? "" : " for " + Durations.format(this.duration)) + " (log: "
-							+ shop.logsDir().resolve("loadgen.log") + ")");
+			shop.startExtra(LoadCommand.loadgenSpec(shop, this.loadOptions));
+			console.line("loadgen", this.loadOptions.users + " simulated shoppers"
+					+ (this.loadOptions.duration.isZero() ? "" : " for " + Durations.format(this.loadOptions.duration))
+					+ " (log: " + shop.logsDir().resolve("loadgen.log") + ")");
 		}
 		if (this.chaos) {
 			monkey.start();
