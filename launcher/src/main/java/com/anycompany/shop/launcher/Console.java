@@ -33,18 +33,6 @@ public final class Console {
 		print(String.format(Locale.ROOT, "[%6.1fs] %s", elapsedSeconds(), message));
 	}
 
-	/** A supervisor's event as a progress line, when it is worth one. */
-	public void event(ProcessEvent event) {
-		event.describe().ifPresent((message) -> {
-			if (event.component() == null) {
-				line(message);
-			}
-			else {
-				line(event.component(), message);
-			}
-		});
-	}
-
 	/** Text as it is, e.g. the URLs at the end of the start. */
 	public void plain(String text) {
 		print(text);

@@ -136,7 +136,7 @@ public final class Ports {
 					"'" + name + "' is not a component with a port; use one of " + String.join(", ", NAMES)));
 	}
 
-	static boolean udpFree(int port) {
+	public static boolean udpFree(int port) {
 		try (DatagramSocket socket = new DatagramSocket(
 				new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
 			return true;

@@ -1,6 +1,6 @@
 package com.anycompany.shop.launcher;
 
-import java.util.Map;
+import com.anycompany.shop.launcher.stack.LocalShop;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +27,6 @@ class ComponentTests {
 		assertThat(Component.find("cart")).contains(Component.CART);
 		assertThat(Component.find("otel")).contains(Component.OTLP);
 		assertThat(Component.find("basket")).isEmpty();
-	}
-
-	@Test
-	void everyCalleeIsWiredIntoEveryService() {
-		Map<String, String> env = Plan.serviceEnvironment(PlanTests.settings(Map.of(), true), "frontend");
-
-		assertThat(env).containsEntry("CATALOG_ENDPOINT", "http://127.0.0.1:8081")
-			.containsEntry("IMAGE_ENDPOINT", "http://127.0.0.1:8085")
-			.containsEntry("DYNAMODB_ENDPOINT", "http://127.0.0.1:8000")
-			.doesNotContainKey("FRONTEND_ENDPOINT");
-		for (Component service : Component.services()) {
-			assertThat(service.isJava()).isTrue();
-			assertThat(service.healthPath()).isEqualTo("/actuator/health/readiness");
-		}
 	}
 
 }

@@ -3,6 +3,8 @@ package com.anycompany.shop.launcher;
 import java.util.HashSet;
 import java.util.Map;
 
+import com.anycompany.shop.launcher.stack.PortCheck;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
