@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+
 import com.anycompany.shop.launcher.Console;
 import com.anycompany.shop.launcher.LaunchException;
 import com.anycompany.shop.launcher.control.StateFile;

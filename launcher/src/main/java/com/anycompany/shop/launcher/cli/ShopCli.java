@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
 import com.anycompany.shop.launcher.Component;
 import com.anycompany.shop.launcher.LaunchException;
 import com.anycompany.shop.launcher.control.ControlClient;
 import com.anycompany.shop.launcher.control.StateFile;
 import com.anycompany.shop.launcher.process.Supervisor;
+import com.anycompany.shop.schedule.DurationConverter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,11 +1,13 @@
-package com.anycompany.shop.launcher.cli;
+package com.anycompany.shop.schedule;
 
 import java.time.Duration;
 
-import com.anycompany.shop.schedule.Durations;
 import picocli.CommandLine;
 
-/** Durations on the command line as people type them ({@link Durations#parse}). */
+/**
+ * Durations on a picocli command line as people type them ({@link Durations#parse}), for
+ * the programs that have one (picocli is an optional dependency of this module).
+ */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
 	@Override
