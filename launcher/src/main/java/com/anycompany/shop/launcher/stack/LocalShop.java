@@ -182,13 +182,13 @@ public final class LocalShop implements AutoCloseable {
 	 * @throws LaunchException with a message for the user; nothing is left running
 	 */
 	private LocalShop start(Preparation preparation) throws InterruptedException {
-		PortCheck.requireFree(ports(), Set.of(Component.XRAY.portName()));
-		Prerequisites.requireNode(this.settings.node());
-		prepareLogs(this.settings.logsDir());
-		buildWhatIsMissing(preparation);
-		this.settings.tracer().prepare(this.settings);
-		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 		try {
+			PortCheck.requireFree(ports(), Set.of(Component.XRAY.portName()));
+			Prerequisites.requireNode(this.settings.node());
+			prepareLogs(this.settings.logsDir());
+			buildWhatIsMissing(preparation);
+			this.settings.tracer().prepare(this.settings);
+			Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 			Map<String, AppJars.Launch> launches = prepareJars();
 			Plan plan = Plan.of(this.settings, launches);
 			this.supervisor.start(plan.dynamoDb());
