@@ -19,9 +19,9 @@ import com.anycompany.shop.launcher.stack.ChaosMonkey;
 import com.anycompany.shop.launcher.stack.LocalShop;
 import com.anycompany.shop.launcher.stack.Tracer;
 
+import com.anycompany.shop.launcher.Ports;
 import com.anycompany.shop.schedule.Durations;
 import com.anycompany.shop.schedule.Pauses;
-import com.anycompany.shop.launcher.Ports;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

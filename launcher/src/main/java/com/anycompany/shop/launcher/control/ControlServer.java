@@ -14,8 +14,8 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 import com.anycompany.shop.launcher.LaunchException;
-import com.anycompany.shop.launcher.stack.LocalShop;
 import com.anycompany.shop.launcher.process.Supervisor;
+import com.anycompany.shop.launcher.stack.LocalShop;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -12,8 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
 
-import com.anycompany.shop.launcher.Ports;
 import com.anycompany.shop.launcher.LaunchException;
+import com.anycompany.shop.launcher.Ports;
 
 /**
  * How other {@code ./shop} commands find the running {@code ./shop up}:

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.anycompany.shop.launcher.Ports;
 import com.anycompany.shop.launcher.Component;
+import com.anycompany.shop.launcher.Ports;
 
 /**
  * Tells xray-local of each chaos action ({@code POST /local/chaos/events}), so that its

@@ -19,10 +19,10 @@ import com.anycompany.shop.launcher.Component;
 import com.anycompany.shop.launcher.Console;
 import com.anycompany.shop.launcher.process.Supervisor;
 
-import com.anycompany.shop.schedule.Durations;
 import com.anycompany.shop.launcher.LaunchException;
 import com.anycompany.shop.launcher.Ports;
 import com.anycompany.shop.launcher.process.ComponentSpec;
+import com.anycompany.shop.schedule.Durations;
 
 /**
  * The whole shop on this machine: local DynamoDB (dynalite), xray-local and the six

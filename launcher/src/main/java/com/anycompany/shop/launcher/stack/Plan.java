@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.anycompany.shop.launcher.Component;
-import com.anycompany.shop.launcher.process.ComponentSpec;
 import com.anycompany.shop.launcher.Ports;
+import com.anycompany.shop.launcher.process.ComponentSpec;
 import com.anycompany.shop.launcher.process.HealthCheck;
 
 /**

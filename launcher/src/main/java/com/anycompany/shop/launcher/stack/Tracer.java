@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.anycompany.shop.launcher.Component;
 import com.anycompany.shop.launcher.LaunchException;
 import com.anycompany.shop.launcher.Ports;
-import com.anycompany.shop.launcher.Component;
 
 /**
  * What traces the services: the X-Ray SDK (the workshop's way, the default) or the

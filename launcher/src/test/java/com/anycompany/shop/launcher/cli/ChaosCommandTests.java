@@ -1,25 +1,23 @@
 package com.anycompany.shop.launcher.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 import com.anycompany.shop.launcher.Fakes;
-import com.anycompany.shop.launcher.control.StateFile;
-import com.anycompany.shop.launcher.stack.LocalShop;
 import com.anycompany.shop.launcher.Ports;
 import com.anycompany.shop.launcher.control.FaultInjection;
+import com.anycompany.shop.launcher.control.StateFile;
+import com.anycompany.shop.launcher.stack.LocalShop;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -38,31 +39,25 @@ class ChaosCommandTests {
 	@TempDir
 	Path project;
 
-	private HttpServer stub;
+	private WireMockServer stub;
 
 	private static final String CHAOS_TOKEN = "0f1e2d3c4b5a";
-
-	private final List<String> requests = new CopyOnWriteArrayList<>();
-
-	private final List<String> tokens = new CopyOnWriteArrayList<>();
-
-	private volatile int status = 200;
 
 	private final StringWriter out = new StringWriter();
 
 	private final StringWriter err = new StringWriter();
 
 	@BeforeEach
-	void start() throws IOException {
-		this.stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-		this.stub.createContext("/", this::answer);
+	void start() {
+		this.stub = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
 		this.stub.start();
+		answerWith(200);
 		System.setProperty("shop.home", this.project.toString());
 	}
 
 	@AfterEach
 	void stop() {
-		this.stub.stop(0);
+		this.stub.stop();
 		System.clearProperty("shop.home");
 	}
 
@@ -73,7 +68,7 @@ class ChaosCommandTests {
 		int exit = shop("chaos", "latency", "cartservice", "800");
 
 		assertThat(exit).isZero();
-		assertThat(this.requests)
+		assertThat(requests())
 			.containsExactly("POST /actuator/chaos application/json {\"latencyMs\":800} port=" + cart);
 		assertThat(this.out.toString())
 			.contains("cartservice: {\"latencyMs\":0,\"errorRate\":0.0,\"throttleRate\":0.0}");
@@ -86,8 +81,8 @@ class ChaosCommandTests {
 		int exit = shop("chaos", "latency", "cartservice", "800");
 
 		assertThat(exit).isZero();
-		assertThat(this.requests).hasSize(2);
-		assertThat(this.requests.get(1)).startsWith("POST /local/chaos/events application/json {\"time\":")
+		assertThat(requests()).hasSize(2);
+		assertThat(requests().get(1)).startsWith("POST /local/chaos/events application/json {\"time\":")
 			.contains("\"action\":\"latency\",\"target\":\"cartservice\",\"parameters\":{\"latencyMs\":800},"
 					+ "\"source\":\"launcher\"}")
 			.endsWith(" port=" + port);
@@ -100,7 +95,7 @@ class ChaosCommandTests {
 		shop("chaos", "errors", "orderservice", "30%");
 		shop("chaos", "errors", "orderservice", "0.05");
 
-		assertThat(this.requests).containsExactly(
+		assertThat(requests()).containsExactly(
 				"POST /actuator/chaos application/json {\"errorRate\":0.3} port=" + order,
 				"POST /actuator/chaos application/json {\"errorRate\":0.05} port=" + order);
 	}
@@ -111,7 +106,7 @@ class ChaosCommandTests {
 
 		shop("chaos", "throttle", "0.5");
 
-		assertThat(this.requests)
+		assertThat(requests())
 			.containsExactly("POST /actuator/chaos application/json {\"throttleRate\":0.5} port=" + catalog);
 	}
 
@@ -121,7 +116,7 @@ class ChaosCommandTests {
 
 		shop("chaos", "throttle", "1", "--service", "cartservice");
 
-		assertThat(this.requests)
+		assertThat(requests())
 			.containsExactly("POST /actuator/chaos application/json {\"throttleRate\":1.0} port=" + cart);
 	}
 
@@ -132,7 +127,7 @@ class ChaosCommandTests {
 		int exit = shop("chaos", "reset");
 
 		assertThat(exit).isZero();
-		assertThat(this.requests).hasSize(6)
+		assertThat(requests()).hasSize(6)
 			.allSatisfy((request) -> assertThat(request).startsWith("DELETE /actuator/chaos"));
 		assertThat(this.out.toString().lines()).hasSize(6);
 	}
@@ -143,14 +138,14 @@ class ChaosCommandTests {
 
 		shop("chaos", "show", "imageservice");
 
-		assertThat(this.requests).singleElement().asString().startsWith("GET /actuator/chaos");
+		assertThat(requests()).singleElement().asString().startsWith("GET /actuator/chaos");
 		assertThat(this.out.toString()).containsPattern("imageservice\\s+\\{\"latencyMs\":0");
 	}
 
 	@Test
 	void aServiceWithoutTheEndpointIsExplained() {
 		runningShopWith("frontend");
-		this.status = 404;
+		answerWith(404);
 
 		int exit = shop("chaos", "latency", "frontend", "100");
 
@@ -167,13 +162,13 @@ class ChaosCommandTests {
 		shop("chaos", "show", "frontend");
 		shop("chaos", "reset");
 
-		assertThat(this.tokens).hasSize(8).containsOnly(CHAOS_TOKEN);
+		assertThat(tokens()).hasSize(8).containsOnly(CHAOS_TOKEN);
 	}
 
 	@Test
 	void aRefusedTokenIsExplained() {
 		runningShopWith("cartservice");
-		this.status = 403;
+		answerWith(403);
 
 		int exit = shop("chaos", "errors", "cartservice", "0.5");
 
@@ -185,7 +180,7 @@ class ChaosCommandTests {
 	@Test
 	void aRefusedValueIsShown() {
 		runningShopWith("cartservice");
-		this.status = 400;
+		answerWith(400);
 
 		int exit = shop("chaos", "latency", "cartservice", "999999");
 
@@ -205,7 +200,7 @@ class ChaosCommandTests {
 
 		assertThat(exit).isEqualTo(1);
 		assertThat(this.err.toString()).contains("cartservice does not answer on port " + nobody);
-		assertThat(this.requests).isEmpty();
+		assertThat(requests()).isEmpty();
 	}
 
 	@Test
@@ -219,7 +214,7 @@ class ChaosCommandTests {
 		assertThat(badService).isEqualTo(1);
 		assertThat(this.err.toString()).contains("A rate is between 0 and 1 (0% and 100%), was 150%")
 			.contains("'basket' is not a storefront service");
-		assertThat(this.requests).isEmpty();
+		assertThat(requests()).isEmpty();
 	}
 
 	@Test
@@ -233,7 +228,7 @@ class ChaosCommandTests {
 
 	/** A state file of a running shop (this JVM) whose named services are the stub. */
 	private int runningShopWith(String... services) {
-		int port = this.stub.getAddress().getPort();
+		int port = this.stub.port();
 		Ports ports = Ports.free();
 		for (String service : services) {
 			ports = ports.with(Map.of(service, port));
@@ -252,21 +247,35 @@ class ChaosCommandTests {
 		return commandLine.execute(args);
 	}
 
-	private void answer(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			String type = exchange.getRequestHeaders().getFirst("Content-Type");
-			this.tokens.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Chaos-Token")));
-			this.requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+	/** Every stub service answers every call with this status (and a body to match). */
+	private void answerWith(int status) {
+		this.stub.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody((status == 200) ? "{\"latencyMs\":0,\"errorRate\":0.0,\"throttleRate\":0.0}"
+					: "{\"error\":\"Bad Request\"}")));
+	}
+
+	/** What the CLI asked, oldest first: method, path, content type, body and port. */
+	private List<String> requests() {
+		return journal().stream().map((request) -> {
+			String type = request.getHeader("Content-Type");
+			String body = request.getBodyAsString();
+			return request.getMethod().getName() + " " + URI.create(request.getUrl()).getPath()
 					+ ((type != null) ? " " + type : "") + (body.isEmpty() ? "" : " " + body) + " port="
-					+ exchange.getLocalAddress().getPort());
-			byte[] answer = ((this.status == 200) ? "{\"latencyMs\":0,\"errorRate\":0.0,\"throttleRate\":0.0}"
-					: "{\"error\":\"Bad Request\"}")
-				.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(this.status, answer.length);
-			exchange.getResponseBody().write(answer);
-		}
+					+ request.getPort();
+		}).toList();
+	}
+
+	/** The chaos token of every call, oldest first. */
+	private List<String> tokens() {
+		return journal().stream().map((request) -> String.valueOf(request.getHeader("X-Chaos-Token"))).toList();
+	}
+
+	private List<LoggedRequest> journal() {
+		List<LoggedRequest> newestFirst = this.stub.getAllServeEvents().stream().map(ServeEvent::getRequest).toList();
+		return IntStream.range(0, newestFirst.size())
+			.mapToObj((i) -> newestFirst.get(newestFirst.size() - 1 - i))
+			.toList();
 	}
 
 }

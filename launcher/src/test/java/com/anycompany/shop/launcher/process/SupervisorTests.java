@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.anycompany.shop.launcher.Fakes;
-import com.anycompany.shop.launcher.process.ProcessEvent.Kind;
 import com.anycompany.shop.launcher.LaunchException;
+import com.anycompany.shop.launcher.process.ProcessEvent.Kind;
 import com.anycompany.shop.launcher.stack.PortCheck;
 
 import org.junit.jupiter.api.AfterEach;

@@ -13,11 +13,11 @@ import java.util.Random;
 import com.anycompany.shop.launcher.FakeProject;
 import com.anycompany.shop.launcher.Fakes;
 import com.anycompany.shop.launcher.Ports;
-import com.anycompany.shop.launcher.process.Backoff;
-import com.anycompany.shop.launcher.process.Supervisor;
 import com.anycompany.shop.launcher.cli.ShopCli;
 import com.anycompany.shop.launcher.control.ControlServer;
 import com.anycompany.shop.launcher.control.StateFile;
+import com.anycompany.shop.launcher.process.Backoff;
+import com.anycompany.shop.launcher.process.Supervisor;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

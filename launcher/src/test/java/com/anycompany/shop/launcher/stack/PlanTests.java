@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.anycompany.shop.launcher.Component;
-import com.anycompany.shop.launcher.Ports;
 import com.anycompany.shop.launcher.LaunchException;
+import com.anycompany.shop.launcher.Ports;
 
 import org.junit.jupiter.api.Test;
 
