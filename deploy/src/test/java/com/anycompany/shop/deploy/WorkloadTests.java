@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import com.anycompany.shop.launcher.stack.LocalShop;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WorkloadTests {
 
-	private static final Set<String> SERVICES = Set.of("frontend", "catalogservice", "cartservice", "orderservice",
-			"recommenderservice", "imageservice");
+	/** The launcher's catalogue: a service added there needs its manifest here. */
+	private static final Set<String> SERVICES = Set.copyOf(LocalShop.SERVICES);
 
 	@Test
 	void theSixServicesAreTheStorefront() {

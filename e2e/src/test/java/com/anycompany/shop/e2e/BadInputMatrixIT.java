@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import com.anycompany.shop.launcher.LocalShop;
+import com.anycompany.shop.launcher.stack.LocalShop;
 import com.anycompany.shop.testsupport.RawHttp;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
 import org.junit.jupiter.api.AfterAll;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.anycompany.shop.launcher.LocalShop;
+import com.anycompany.shop.launcher.stack.LocalShop;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,8 +47,7 @@ class BrowserJourneyIT {
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-	private static final List<String> SERVICES = List.of("frontend", "catalogservice", "cartservice", "orderservice",
-			"recommenderservice", "imageservice");
+	private static final List<String> SERVICES = LocalShop.SERVICES;
 
 	private static LocalShop shop;
 

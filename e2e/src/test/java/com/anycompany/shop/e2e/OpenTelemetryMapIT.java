@@ -12,8 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.anycompany.shop.e2e.StorefrontSession.Page;
-import com.anycompany.shop.launcher.LocalShop;
-import com.anycompany.shop.launcher.Tracer;
+import com.anycompany.shop.launcher.stack.LocalShop;
+import com.anycompany.shop.launcher.stack.Tracer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.anycompany.shop.e2e.StorefrontSession.Page;
-import com.anycompany.shop.launcher.LocalShop;
+import com.anycompany.shop.launcher.stack.LocalShop;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.anycompany.shop.e2e.FormShopper.Answer;
-import com.anycompany.shop.launcher.LocalShop;
+import com.anycompany.shop.launcher.stack.LocalShop;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -16,9 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.anycompany.shop.e2e.StorefrontSession.Page;
-import com.anycompany.shop.launcher.LocalShop;
-import com.anycompany.shop.launcher.Supervisor;
-import com.anycompany.shop.launcher.Tracer;
+import com.anycompany.shop.launcher.stack.LocalShop;
+import com.anycompany.shop.launcher.process.Supervisor;
+import com.anycompany.shop.launcher.stack.Tracer;
 
 /**
  * The X-Ray SDK and the OpenTelemetry Java agent side by side, with an untraced shop as

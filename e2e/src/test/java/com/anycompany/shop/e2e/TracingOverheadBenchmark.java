@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.anycompany.shop.e2e.StorefrontSession.Page;
-import com.anycompany.shop.launcher.LocalShop;
-import com.anycompany.shop.launcher.Supervisor;
+import com.anycompany.shop.launcher.stack.LocalShop;
+import com.anycompany.shop.launcher.process.Supervisor;
 
 /**
  * What tracing costs the storefront: two copies of the whole local shop run side by side,

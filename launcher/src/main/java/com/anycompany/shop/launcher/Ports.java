@@ -8,21 +8,17 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * The loopback ports of the local shop, by component name: the six services, {@code xray}
- * (xray-local, TCP and UDP), {@code dynamodb} (dynalite) and {@code otlp} (xray-local's
- * OTLP/HTTP receiver, where services traced by the OpenTelemetry agent send).
+ * The loopback ports of the local shop, by the port names of the {@link Component}
+ * catalogue: {@code dynamodb}, {@code xray} (xray-local, TCP and UDP), the six services
+ * and {@code otlp}.
  */
 public final class Ports {
 
-	/** Component names, in the order they are listed. */
-	public static final List<String> NAMES = List.of("frontend", "catalogservice", "cartservice", "orderservice",
-			"recommenderservice", "imageservice", "xray", "dynamodb", "otlp");
-
-	private static final int[] DEFAULTS = { 8080, 8081, 8082, 8083, 8084, 8085, 2000, 8000, 4318 };
+	/** Port names, in the order they are listed. */
+	public static final List<String> NAMES = Component.portNames();
 
 	private final Map<String, Integer> ports;
 
@@ -30,11 +26,11 @@ public final class Ports {
 		this.ports = ports;
 	}
 
-	/** The documented ones: 8080-8085, 2000, 8000, 4318. */
+	/** The documented ones: 8000, 2000, 8080-8085, 4318. */
 	public static Ports defaults() {
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		for (int i = 0; i < NAMES.size(); i++) {
-			ports.put(NAMES.get(i), DEFAULTS[i]);
+		for (Component component : Component.values()) {
+			ports.put(component.portName(), component.defaultPort());
 		}
 		return new Ports(ports);
 	}
@@ -54,7 +50,7 @@ public final class Ports {
 					held.add(socket);
 					port = socket.getLocalPort();
 				}
-				while (name.equals("xray") && !udpFree(port));
+				while (name.equals(Component.XRAY.portName()) && !udpFree(port));
 				ports.put(name, port);
 			}
 			return new Ports(ports);
@@ -76,8 +72,8 @@ public final class Ports {
 
 	/**
 	 * These ports with some changed.
-	 * @param changes e.g. {@code frontend=9080}; names as in {@link #NAMES}, also
-	 * {@code catalog}, {@code cart}, ... for the services
+	 * @param changes e.g. {@code frontend=9080}; names as in {@link #NAMES}, or any name
+	 * {@link Component#find} knows
 	 */
 	public Ports with(Map<String, Integer> changes) {
 		Map<String, Integer> ports = new LinkedHashMap<>(this.ports);
@@ -129,22 +125,18 @@ public final class Ports {
 		return List.copyOf(this.ports.entrySet());
 	}
 
-	static String canonicalName(String name) {
-		String lower = name.strip().toLowerCase(Locale.ROOT);
-		if (NAMES.contains(lower)) {
-			return lower;
-		}
-		return switch (lower) {
-			case "catalog", "cart", "order", "recommender", "image" -> lower + "service";
-			case "xray-local", "x-ray", "console" -> "xray";
-			case "dynalite", "dynamo" -> "dynamodb";
-			case "opentelemetry", "otel" -> "otlp";
-			default -> throw new LaunchException(
-					"'" + name + "' is not a component with a port; use one of " + String.join(", ", NAMES));
-		};
+	public int of(Component component) {
+		return of(component.portName());
 	}
 
-	static boolean udpFree(int port) {
+	static String canonicalName(String name) {
+		return Component.find(name)
+			.map(Component::portName)
+			.orElseThrow(() -> new LaunchException(
+					"'" + name + "' is not a component with a port; use one of " + String.join(", ", NAMES)));
+	}
+
+	public static boolean udpFree(int port) {
 		try (DatagramSocket socket = new DatagramSocket(
 				new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
 			return true;

@@ -9,6 +9,11 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import com.anycompany.shop.launcher.stack.LocalShop;
+import com.anycompany.shop.launcher.stack.Plan;
+import com.anycompany.shop.launcher.stack.Prerequisites;
+import com.anycompany.shop.launcher.stack.ProjectBuild;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -16,20 +21,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@link LocalShop} runs its real path (java -jar, ports, environment, supervision) in
  * seconds; the local DynamoDB is the real dynalite.
  */
-final class FakeProject {
+public final class FakeProject {
 
 	private FakeProject() {
 	}
 
 	/** Creates the jars of every Java module, and links the installed local DynamoDB. */
-	static Path create(Path dir) throws IOException {
+	public static Path create(Path dir) throws IOException {
 		createJarsOnly(dir);
 		Files.createSymbolicLink(dir.resolve("local-dynamodb"), localDynamoDb());
 		return dir;
 	}
 
 	/** Creates the jars of every Java module. */
-	static Path createJarsOnly(Path dir) throws IOException {
+	public static Path createJarsOnly(Path dir) throws IOException {
 		for (String module : LocalShop.JAVA_MODULES) {
 			Path jar = ProjectBuild.jar(dir, module);
 			Files.createDirectories(jar.getParent());

@@ -18,17 +18,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.anycompany.shop.launcher.process.ComponentSpec;
+import com.anycompany.shop.launcher.process.HealthCheck;
+
 /**
  * Helpers for tests that run {@link FakeService} processes.
  */
-final class Fakes {
+public final class Fakes {
 
-	static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private Fakes() {
 	}
 
-	static String java() {
+	public static String java() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
@@ -45,21 +48,21 @@ final class Fakes {
 	/**
 	 * {@code java -cp test-classes FakeService args}, lean enough to start in a blink.
 	 */
-	static List<String> command(String... args) {
+	public static List<String> command(String... args) {
 		List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx32m",
 				"-Xshare:auto", "-cp", testClasses().toString(), FakeService.class.getName()));
 		command.addAll(List.of(args));
 		return command;
 	}
 
-	static ComponentSpec spec(String name, Path logs, int port, String... args) {
+	public static ComponentSpec spec(String name, Path logs, int port, String... args) {
 		List<String> all = new ArrayList<>(List.of("--port", String.valueOf(port)));
 		all.addAll(List.of(args));
 		return new ComponentSpec(name, command(all.toArray(String[]::new)), Map.of(), logs, logs.resolve(name + ".log"),
 				HealthCheck.http(URI.create("http://127.0.0.1:" + port + "/health")), true, 1);
 	}
 
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
@@ -68,7 +71,7 @@ final class Fakes {
 		}
 	}
 
-	static String get(String url) {
+	public static String get(String url) {
 		try {
 			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
 					HttpResponse.BodyHandlers.ofString());
@@ -83,26 +86,26 @@ final class Fakes {
 		}
 	}
 
-	static boolean alive(long pid) {
+	public static boolean alive(long pid) {
 		return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
 	}
 
 	/** Captures what a {@link Console} prints. */
-	static final class Output {
+	public static final class Output {
 
 		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
 		private final PrintStream stream = new PrintStream(this.bytes, true, StandardCharsets.UTF_8);
 
-		PrintStream stream() {
+		public PrintStream stream() {
 			return this.stream;
 		}
 
-		Console console() {
+		public Console console() {
 			return new Console(this.stream);
 		}
 
-		String text() {
+		public String text() {
 			synchronized (this.stream) {
 				return this.bytes.toString(StandardCharsets.UTF_8);
 			}

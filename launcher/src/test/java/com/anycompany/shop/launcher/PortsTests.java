@@ -3,6 +3,8 @@ package com.anycompany.shop.launcher;
 import java.util.HashSet;
 import java.util.Map;
 
+import com.anycompany.shop.launcher.stack.PortCheck;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +44,7 @@ class PortsTests {
 	@Test
 	void wrongPortsAreExplained() {
 		assertThatExceptionOfType(LaunchException.class).isThrownBy(() -> Ports.parse("basket=9000"))
-			.withMessageContaining("'basket=9000' is not NAME=PORT (names: frontend, catalogservice");
+			.withMessageContaining("'basket=9000' is not NAME=PORT (names: dynamodb, xray, catalogservice");
 		assertThatExceptionOfType(LaunchException.class).isThrownBy(() -> Ports.parse("frontend"))
 			.withMessageContaining("is not NAME=PORT");
 		assertThatExceptionOfType(LaunchException.class)

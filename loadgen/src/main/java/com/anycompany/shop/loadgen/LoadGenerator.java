@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.anycompany.shop.schedule.Durations;
+
 /**
  * Runs the shoppers for the configured time (or until {@link #stop()}), prints a progress
  * line now and then, and returns the report.

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import com.anycompany.shop.schedule.DurationConverter;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +35,6 @@ public final class LoadgenApplication implements Callable<Integer> {
 	int users;
 
 	@Option(names = { "-d", "--duration" }, paramLabel = "D", defaultValue = "${env:LOADGEN_DURATION:-0}",
-			converter = DurationConverter.class,
 			description = "How long to run, e.g. 30s, 5m, 1h; 0 runs until stopped (LOADGEN_DURATION). Default: ${DEFAULT-VALUE}")
 	Duration duration;
 
@@ -42,7 +43,6 @@ public final class LoadgenApplication implements Callable<Integer> {
 	double rate;
 
 	@Option(names = "--think-time", paramLabel = "D", defaultValue = "${env:LOADGEN_THINK_TIME:-1s}",
-			converter = DurationConverter.class,
 			description = "Average pause of a shopper between actions, drawn from 0.5x to 1.5x (LOADGEN_THINK_TIME). Default: ${DEFAULT-VALUE}")
 	Duration thinkTime;
 
@@ -51,17 +51,14 @@ public final class LoadgenApplication implements Callable<Integer> {
 	long iterations;
 
 	@Option(names = "--progress-interval", paramLabel = "D", defaultValue = "${env:LOADGEN_PROGRESS_INTERVAL:-5s}",
-			converter = DurationConverter.class,
 			description = "How often to print a progress line; 0 for never (LOADGEN_PROGRESS_INTERVAL). Default: ${DEFAULT-VALUE}")
 	Duration progressInterval;
 
 	@Option(names = "--timeout", paramLabel = "D", defaultValue = "${env:LOADGEN_TIMEOUT:-10s}",
-			converter = DurationConverter.class,
 			description = "Timeout of one request (LOADGEN_TIMEOUT). Default: ${DEFAULT-VALUE}")
 	Duration timeout;
 
 	@Option(names = "--wait", paramLabel = "D", defaultValue = "${env:LOADGEN_WAIT:-30s}",
-			converter = DurationConverter.class,
 			description = "How long to wait for the storefront to answer at the start (LOADGEN_WAIT). Default: ${DEFAULT-VALUE}")
 	Duration wait;
 
@@ -81,6 +78,7 @@ public final class LoadgenApplication implements Callable<Integer> {
 
 	static CommandLine commandLine(PrintStream out) {
 		CommandLine commandLine = new CommandLine(new LoadgenApplication(out));
+		commandLine.registerConverter(Duration.class, new DurationConverter());
 		commandLine.setExecutionExceptionHandler((ex, line, parseResult) -> {
 			if (ex instanceof LoadgenException || ex instanceof IllegalArgumentException) {
 				line.getErr().println("loadgen: " + ex.getMessage());
@@ -124,20 +122,6 @@ public final class LoadgenApplication implements Callable<Integer> {
 				// the hook is running: it waited for the report above
 			}
 		}
-	}
-
-	static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-
-		@Override
-		public Duration convert(String value) {
-			try {
-				return Durations.parse(value);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new CommandLine.TypeConversionException(ex.getMessage());
-			}
-		}
-
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.anycompany.shop.schedule.Durations;
+
 import org.HdrHistogram.Histogram;
 
 /**

@@ -45,7 +45,7 @@ class LoadgenApplicationTests {
 			String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
 			assertThat(process.exitValue()).as(text).isZero();
-			assertThat(text).contains("3 shoppers on " + storefront.url() + " for 2.0 s", "3 users, ", "all pages")
+			assertThat(text).contains("3 shoppers on " + storefront.url() + " for 2.0s", "3 users, ", "all pages")
 				.containsPattern("\\[\\s+1s\\]");
 			assertThat(storefront.sessions()).isEqualTo(3);
 		}

@@ -3,6 +3,8 @@ package com.anycompany.shop.randomizer;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
+import com.anycompany.shop.schedule.Durations;
+import com.anycompany.shop.schedule.Pauses;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -37,17 +39,17 @@ public final class RandomizerApplication {
 		RandomGenerator random = RandomGenerator.getDefault();
 		try (KubernetesClient client = new KubernetesClientBuilder().build()) {
 			PodRandomizer randomizer = new PodRandomizer(client, settings.namespace(), new VictimPicker(random));
-			logger.info("Randomizer started: every {} to {}, it deletes one running pod labelled {}={} in namespace {}",
-					format(settings.schedule().min()), format(settings.schedule().max()), PodRandomizer.LABEL,
-					PodRandomizer.LABEL_VALUE, settings.namespace());
+			logger.info("Randomizer started: every {}, it deletes one running pod labelled {}={} in namespace {}",
+					settings.schedule().describe(), PodRandomizer.LABEL, PodRandomizer.LABEL_VALUE,
+					settings.namespace());
 			loop(randomizer, settings.schedule(), random);
 		}
 	}
 
-	private static void loop(PodRandomizer randomizer, ChaosSchedule schedule, RandomGenerator random) {
+	private static void loop(PodRandomizer randomizer, Pauses schedule, RandomGenerator random) {
 		while (!Thread.currentThread().isInterrupted()) {
-			Duration pause = schedule.nextPause(random);
-			logger.info("Next round in {}", format(pause));
+			Duration pause = schedule.next(random);
+			logger.info("Next round in {}", Durations.format(pause));
 			try {
 				Thread.sleep(pause.toMillis());
 			}
@@ -63,18 +65,6 @@ public final class RandomizerApplication {
 				logger.warn("Round failed (HTTP {}): {}", ex.getCode(), ex.getMessage());
 			}
 		}
-	}
-
-	static String format(Duration duration) {
-		if (duration.toMillisPart() != 0 && duration.toSeconds() < 60) {
-			return duration.toMillis() + "ms";
-		}
-		long minutes = duration.toMinutes();
-		int seconds = duration.toSecondsPart();
-		if (minutes == 0) {
-			return seconds + "s";
-		}
-		return (seconds == 0) ? minutes + "m" : minutes + "m" + seconds + "s";
 	}
 
 }

@@ -6,13 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import com.anycompany.shop.schedule.Durations;
+import com.anycompany.shop.schedule.Pauses;
+
 /**
  * What the randomizer reads from its environment.
  *
  * @param namespace the only namespace whose pods it may delete
  * @param schedule how long it waits between rounds
  */
-record RandomizerSettings(String namespace, ChaosSchedule schedule) {
+record RandomizerSettings(String namespace, Pauses schedule) {
 
 	/** Where Kubernetes tells a pod its own namespace. */
 	static final Path SERVICE_ACCOUNT_NAMESPACE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
@@ -33,9 +36,9 @@ record RandomizerSettings(String namespace, ChaosSchedule schedule) {
 	 * for the operator
 	 */
 	static RandomizerSettings fromEnvironment(Map<String, String> env, Path namespaceFile) {
-		Duration min = durationOf(env, MIN_INTERVAL, ChaosSchedule.DEFAULT.min());
-		Duration max = durationOf(env, MAX_INTERVAL, ChaosSchedule.DEFAULT.max());
-		return new RandomizerSettings(namespaceOf(env, namespaceFile), new ChaosSchedule(min, max));
+		Duration min = durationOf(env, MIN_INTERVAL, Pauses.DEFAULT.min());
+		Duration max = durationOf(env, MAX_INTERVAL, Pauses.DEFAULT.max());
+		return new RandomizerSettings(namespaceOf(env, namespaceFile), new Pauses(min, max));
 	}
 
 	private static Duration durationOf(Map<String, String> env, String name, Duration fallback) {
@@ -44,7 +47,7 @@ record RandomizerSettings(String namespace, ChaosSchedule schedule) {
 			return fallback;
 		}
 		try {
-			return ChaosSchedule.parseDuration(value);
+			return Durations.parse(value);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(name + ": " + ex.getMessage(), ex);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import com.anycompany.shop.schedule.Pauses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,7 @@ class RandomizerSettingsTests {
 		RandomizerSettings settings = RandomizerSettings.fromEnvironment(Map.of(), namespaceFile);
 
 		assertThat(settings.namespace()).isEqualTo("microservices-aws");
-		assertThat(settings.schedule()).isEqualTo(ChaosSchedule.DEFAULT);
+		assertThat(settings.schedule()).isEqualTo(Pauses.DEFAULT);
 	}
 
 	@Test
@@ -35,7 +36,7 @@ class RandomizerSettingsTests {
 				"RANDOMIZER_MIN_INTERVAL", "30s", "RANDOMIZER_MAX_INTERVAL", "PT1M"), namespaceFile);
 
 		assertThat(settings.namespace()).isEqualTo("shop-test");
-		assertThat(settings.schedule()).isEqualTo(new ChaosSchedule(Duration.ofSeconds(30), Duration.ofMinutes(1)));
+		assertThat(settings.schedule()).isEqualTo(new Pauses(Duration.ofSeconds(30), Duration.ofMinutes(1)));
 	}
 
 	@Test
@@ -58,7 +59,7 @@ class RandomizerSettingsTests {
 		Map<String, String> env = Map.of("RANDOMIZER_NAMESPACE", "x", "RANDOMIZER_MIN_INTERVAL", "10m");
 
 		assertThatIllegalArgumentException().isThrownBy(() -> RandomizerSettings.fromEnvironment(env, this.dir))
-			.withMessageContaining("below the minimum");
+			.withMessageContaining("is shorter than the shortest");
 	}
 
 }

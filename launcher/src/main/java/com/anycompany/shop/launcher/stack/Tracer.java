@@ -1,0 +1,112 @@
+package com.anycompany.shop.launcher.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.anycompany.shop.launcher.Component;
+import com.anycompany.shop.launcher.LaunchException;
+import com.anycompany.shop.launcher.Ports;
+
+/**
+ * What traces the services: the X-Ray SDK (the workshop's way, the default) or the
+ * OpenTelemetry Java agent, the path past the SDK's end of support. With the agent, the
+ * tracing module's master switch is off ({@code SHOP_TRACING_ENABLED=false}), each
+ * service starts with {@code -javaagent} and sends OTLP to xray-local, so the console
+ * draws the same map from spans.
+ */
+public enum Tracer {
+
+	/** The X-Ray SDK through the tracing module, segments over UDP to xray-local. */
+	XRAY,
+
+	/** The OpenTelemetry Java agent, OTLP/HTTP to xray-local's receiver. */
+	OTEL;
+
+	/**
+	 * Where the build puts the agent ({@code maven-dependency-plugin} in the launcher's
+	 * POM, version pinned in the root POM).
+	 */
+	static Path agentJar(Path projectDir) {
+		return projectDir.resolve("launcher").resolve("target").resolve("otel").resolve("opentelemetry-javaagent.jar");
+	}
+
+	/** The agent's configuration, written next to the logs from the launcher's copy. */
+	static Path agentConfig(LocalShop.Settings settings) {
+		return settings.logsDir().resolveSibling("otel-agent.yaml");
+	}
+
+	/** Reads {@code xray}, {@code x-ray}, {@code otel}, {@code opentelemetry}. */
+	public static Tracer parse(String text) {
+		return switch (text.strip().toLowerCase(Locale.ROOT)) {
+			case "xray", "x-ray", "sdk" -> XRAY;
+			case "otel", "opentelemetry", "agent" -> OTEL;
+			default -> throw new LaunchException("'" + text + "' is not a tracer; use xray or otel");
+		};
+	}
+
+	/** JVM options of a service with this tracer: the agent and its configuration. */
+	List<String> serviceJvmOptions(LocalShop.Settings settings) {
+		if (this == XRAY) {
+			return List.of();
+		}
+		return List.of("-javaagent:" + agentJar(settings.projectDir()),
+				"-Dotel.experimental.config.file=" + agentConfig(settings));
+	}
+
+	/**
+	 * Environment of a service with this tracer. The agent's file reads these; the names
+	 * are the standard {@code OTEL_*} ones.
+	 */
+	Map<String, String> serviceEnvironment(LocalShop.Settings settings, String service) {
+		Map<String, String> env = new LinkedHashMap<>();
+		if (this == XRAY) {
+			return env;
+		}
+		Ports ports = settings.ports();
+		// the tracing module's master switch: no X-Ray recorder, filter or interceptor
+		env.put("SHOP_TRACING_ENABLED", "false");
+		env.put("OTEL_SERVICE_NAME", service);
+		env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + ports.of(Component.OTLP));
+		env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+		env.put("OTEL_PROPAGATORS", "tracecontext,baggage,xray");
+		env.put("OTEL_METRICS_EXPORTER", "none");
+		env.put("OTEL_LOGS_EXPORTER", "none");
+		env.put("OTEL_RESOURCE_PROVIDERS_AWS_ENABLED", "false");
+		env.put("OTEL_RESOURCE_PROVIDERS_GCP_ENABLED", "false");
+		env.put("OTEL_RESOURCE_PROVIDERS_AZURE_ENABLED", "false");
+		for (String callee : LocalShop.SERVICES) {
+			env.put("SHOP_OTEL_PEER_" + callee.toUpperCase(Locale.ROOT), "127.0.0.1:" + ports.of(callee));
+		}
+		return env;
+	}
+
+	/**
+	 * Checks the agent is built and writes its configuration file; nothing for the SDK.
+	 */
+	void prepare(LocalShop.Settings settings) {
+		if (this == XRAY) {
+			return;
+		}
+		Path agent = agentJar(settings.projectDir());
+		if (!Files.isRegularFile(agent)) {
+			throw new LaunchException("The OpenTelemetry Java agent is missing (" + agent
+					+ "). Build it with ./mvnw -DskipTests -pl launcher package");
+		}
+		try (InputStream config = Tracer.class.getResourceAsStream("/otel/agent-config.yaml")) {
+			Path target = agentConfig(settings);
+			Files.createDirectories(target.getParent());
+			Files.copy(config, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new LaunchException("Cannot write the agent's configuration: " + ex.getMessage(), ex);
+		}
+	}
+
+}
