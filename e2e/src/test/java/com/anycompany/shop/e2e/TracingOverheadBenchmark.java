@@ -2,6 +2,8 @@ package com.anycompany.shop.e2e;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,104 +16,210 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.anycompany.shop.e2e.StorefrontSession.Page;
 import com.anycompany.shop.launcher.LocalShop;
-import com.anycompany.shop.launcher.Supervisor;
 
 /**
- * What tracing costs the storefront: two copies of the whole local shop run side by side,
- * one traced (every request sampled, segments sent to xray-local) and one with
- * {@code SHOP_TRACING_ENABLED=false}; the same closed-loop load is applied to each in
- * turn, alternating which goes first, for several rounds. Prints medians and ratios, and
- * the CPU xray-local used while it received the traced copy's segments.
+ * What tracing costs the storefront: several copies of the whole local shop run side by
+ * side, one untraced ({@code SHOP_TRACING_ENABLED=false}) and one per tracing variant
+ * (every request sampled, as the local shop does; the X-Ray default rule of 1 request a
+ * second plus 5%; every request sampled with no daemon listening). The same closed-loop
+ * load is applied to each in turn, rotating which goes first, for several rounds, at each
+ * number of concurrent shoppers asked for; then the same again with the next set of JVM
+ * flags (the launcher's, or the container image's). Prints a table per flag set and one
+ * summary row per variant and flag set: the latency cost with one shopper, the throughput
+ * ratio with the most shoppers.
  * <p>
- * Run with
- * {@code scripts/benchmark-tracing.sh [rounds] [seconds per window] [concurrency]}.
+ * Run with {@code scripts/benchmark-tracing.sh [rounds] [seconds] [shoppers, e.g. 1,8]
+ * [--jvm=launcher,container] [--variants=all,default,no-daemon]}.
  */
 public final class TracingOverheadBenchmark {
 
 	private static final List<String> SCENARIOS = List.of("home", "product", "order flow");
 
+	/**
+	 * The container image's JVM as it runs in a pod with the manifests' limits (1 CPU,
+	 * 512 MiB): full tiered compilation, the image's JDK_JAVA_OPTIONS, the heap they give
+	 * (30% of 512 MiB), and the serial collector that the JVM picks by itself for one
+	 * CPU.
+	 */
+	static final List<String> CONTAINER_FLAGS = List.of("-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=80m",
+			"-XX:MaxMetaspaceSize=112m", "-Xmx154m", "-Xss512k", "-XX:ActiveProcessorCount=1", "-XX:+UseSerialGC");
+
+	/** The X-Ray console's default rule: one request a second, then 5%. */
+	private static final String DEFAULT_RULE = """
+			{ "version": 2, "rules": [], "default": { "fixed_target": 1, "rate": 0.05 } }
+			""";
+
+	/** A shop to measure: untraced, or one way of tracing it. */
+	enum Variant {
+
+		UNTRACED("untraced"), ALL("100% sampled"), DEFAULT("default rule (1/s + 5%)"),
+		NO_DAEMON("100% sampled, no daemon listening");
+
+		final String label;
+
+		Variant(String label) {
+			this.label = label;
+		}
+
+		static Variant of(String name) {
+			return switch (name.trim()) {
+				case "all" -> ALL;
+				case "default" -> DEFAULT;
+				case "no-daemon" -> NO_DAEMON;
+				default -> throw new IllegalArgumentException("unknown variant " + name);
+			};
+		}
+
+	}
+
 	private final int rounds;
 
 	private final Duration window;
 
-	private final int concurrency;
+	private final List<Integer> concurrencies;
+
+	private final List<String> jvms;
+
+	private final List<Variant> variants;
 
 	private final PrintStream out = System.out;
 
-	private TracingOverheadBenchmark(int rounds, Duration window, int concurrency) {
+	private final List<String> summary = new ArrayList<>();
+
+	private TracingOverheadBenchmark(int rounds, Duration window, List<Integer> concurrencies, List<String> jvms,
+			List<Variant> variants) {
 		this.rounds = rounds;
 		this.window = window;
-		this.concurrency = concurrency;
+		this.concurrencies = concurrencies;
+		this.jvms = jvms;
+		this.variants = variants;
 	}
 
 	public static void main(String[] args) throws Exception {
-		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 3;
-		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 15;
-		int concurrency = (args.length > 2) ? Integer.parseInt(args[2]) : 8;
-		new TracingOverheadBenchmark(rounds, Duration.ofSeconds(seconds), concurrency).run();
+		List<String> positional = new ArrayList<>();
+		List<String> jvms = List.of("launcher");
+		List<Variant> variants = new ArrayList<>(List.of(Variant.ALL));
+		for (String arg : args) {
+			if (arg.startsWith("--jvm=")) {
+				jvms = List.of(arg.substring(6).split(","));
+			}
+			else if (arg.startsWith("--variants=")) {
+				variants = Arrays.stream(arg.substring(11).split(",")).map(Variant::of).toList();
+			}
+			else {
+				positional.add(arg);
+			}
+		}
+		int rounds = (positional.size() > 0) ? Integer.parseInt(positional.get(0)) : 3;
+		int seconds = (positional.size() > 1) ? Integer.parseInt(positional.get(1)) : 15;
+		List<Integer> concurrencies = (positional.size() > 2)
+				? Arrays.stream(positional.get(2).split(",")).map(Integer::valueOf).toList() : List.of(8);
+		new TracingOverheadBenchmark(rounds, Duration.ofSeconds(seconds), concurrencies, jvms, variants).run();
 	}
 
 	private void run() throws Exception {
-		Path logs = Path.of("e2e", "target", "benchmark-logs").toAbsolutePath();
-		try (LocalShop traced = start(logs.resolve("traced"), true);
-				LocalShop untraced = start(logs.resolve("untraced"), false)) {
-			Map<String, List<Result>> on = new LinkedHashMap<>();
-			Map<String, List<Result>> off = new LinkedHashMap<>();
-			long xrayPid = pidOf(traced, "xray-local");
-			double xrayCpuSeconds = 0;
-			double tracedSeconds = 0;
-			for (String scenario : SCENARIOS) {
-				warmUp(traced, scenario);
-				warmUp(untraced, scenario);
-				for (int round = 0; round < this.rounds; round++) {
-					boolean tracedFirst = (round % 2 == 0);
-					for (boolean tracing : tracedFirst ? new boolean[] { true, false }
-							: new boolean[] { false, true }) {
-						LocalShop shop = tracing ? traced : untraced;
-						double cpuBefore = cpuSeconds(xrayPid);
-						long started = System.nanoTime();
-						Result result = measure(shop, scenario, this.window);
-						if (tracing) {
-							xrayCpuSeconds += cpuSeconds(xrayPid) - cpuBefore;
-							tracedSeconds += (System.nanoTime() - started) / 1e9;
+		for (String jvm : this.jvms) {
+			runWith(jvm);
+		}
+		int most = this.concurrencies.stream().mapToInt(Integer::intValue).max().orElseThrow();
+		int least = this.concurrencies.stream().mapToInt(Integer::intValue).min().orElseThrow();
+		this.out.printf(Locale.ROOT,
+				"%nSummary (%d rounds x %ds, %d cores, medians of the rounds): p50 traced - "
+						+ "untraced with %d shopper(s), throughput traced / untraced with %d shoppers%n",
+				this.rounds, this.window.toSeconds(), Runtime.getRuntime().availableProcessors(), least, most);
+		this.out.println("| sampling | JVM flags | home p50 | product p50 | order flow p50 | home req/s | product req/s"
+				+ " | order flow req/s | dropped |");
+		this.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		this.summary.forEach(this.out::println);
+	}
+
+	private void runWith(String jvm) throws Exception {
+		List<String> jvmOptions = switch (jvm) {
+			case "launcher" -> List.of();
+			case "container" -> CONTAINER_FLAGS;
+			default -> throw new IllegalArgumentException("--jvm is launcher or container, not " + jvm);
+		};
+		Path logs = Path.of("e2e", "target", "benchmark-logs", jvm).toAbsolutePath();
+		List<Variant> all = new ArrayList<>(List.of(Variant.UNTRACED));
+		all.addAll(this.variants);
+		Map<Variant, LocalShop> shops = new LinkedHashMap<>();
+		// results by shoppers, variant, scenario
+		Map<Integer, Map<Variant, Map<String, List<Result>>>> results = new LinkedHashMap<>();
+		try {
+			for (Variant variant : all) {
+				shops.put(variant, start(logs, variant, jvmOptions));
+			}
+			for (int shoppers : this.concurrencies) {
+				Map<Variant, Map<String, List<Result>>> byVariant = new LinkedHashMap<>();
+				results.put(shoppers, byVariant);
+				for (String scenario : SCENARIOS) {
+					for (Variant variant : all) {
+						measure(shops.get(variant), scenario, Duration.ofSeconds(4), shoppers);
+					}
+					for (int round = 0; round < this.rounds; round++) {
+						for (int i = 0; i < all.size(); i++) {
+							// rotate who goes first, so no variant always follows another
+							Variant variant = all.get((i + round) % all.size());
+							Result result = measure(shops.get(variant), scenario, this.window, shoppers);
+							byVariant.computeIfAbsent(variant, (k) -> new LinkedHashMap<>())
+								.computeIfAbsent(scenario, (k) -> new ArrayList<>())
+								.add(result);
+							this.out.printf(Locale.ROOT,
+									"  [%s] %d shopper(s) %-10s round %d %-34s %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
+									jvm, shoppers, scenario, round + 1, variant.label, result.throughput(),
+									result.p50(), result.p99(), result.errors());
 						}
-						(tracing ? on : off).computeIfAbsent(scenario, (k) -> new ArrayList<>()).add(result);
-						this.out.printf(Locale.ROOT,
-								"  %-10s round %d tracing %-3s  %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
-								scenario, round + 1, tracing ? "on" : "off", result.throughput(), result.p50(),
-								result.p99(), result.errors());
 					}
 				}
+				printTable(jvm, shoppers, byVariant);
 			}
-			printTable(on, off, xrayCpuSeconds, tracedSeconds);
 		}
+		finally {
+			for (LocalShop shop : shops.values()) {
+				shop.close();
+			}
+		}
+		// after the stop: each service's emitter reports what it sent and dropped
+		summarize(jvm, results, logs);
 	}
 
-	private LocalShop start(Path logs, boolean tracing) throws InterruptedException {
-		this.out.println("starting the shop with tracing " + (tracing ? "on" : "off") + " (logs in " + logs + ")");
-		return LocalShop.builder()
+	private LocalShop start(Path logs, Variant variant, List<String> jvmOptions) throws Exception {
+		String name = variant.name().toLowerCase(Locale.ROOT);
+		this.out.println("starting the shop: " + variant.label + " (logs in " + logs.resolve(name) + ")");
+		LocalShop.Builder builder = LocalShop.builder()
 			.projectDir(Path.of("").toAbsolutePath())
-			.logsDir(logs)
+			.logsDir(logs.resolve(name))
 			.freePorts()
-			.tracingEnabled(tracing)
-			.startTimeout(Duration.ofMinutes(5))
-			.start();
+			.jvmOptions(jvmOptions)
+			.tracingEnabled(variant != Variant.UNTRACED)
+			.startTimeout(Duration.ofMinutes(5));
+		if (variant == Variant.DEFAULT) {
+			// the same rule locally and from the daemon's centralized sampling, as on AWS
+			Path rules = logs.resolve("default-rule.json");
+			Files.createDirectories(logs);
+			Files.writeString(rules, DEFAULT_RULE);
+			builder.environment("SHOP_TRACING_SAMPLING_RULES", "file:" + rules)
+				.environment("XRAY_LOCAL_SAMPLING_RULES", rules.toString());
+		}
+		if (variant == Variant.NO_DAEMON) {
+			builder.environment("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + closedUdpPort());
+		}
+		return builder.start();
 	}
 
-	private void warmUp(LocalShop shop, String scenario) throws Exception {
-		measure(shop, scenario, Duration.ofSeconds(5));
-	}
-
-	private Result measure(LocalShop shop, String scenario, Duration duration) throws Exception {
-		ExecutorService workers = Executors.newFixedThreadPool(this.concurrency);
+	private Result measure(LocalShop shop, String scenario, Duration duration, int shoppers) throws Exception {
+		ExecutorService workers = Executors.newFixedThreadPool(shoppers);
 		try {
 			long deadline = System.nanoTime() + duration.toNanos();
 			List<Future<long[]>> results = new ArrayList<>();
-			int[] errors = new int[this.concurrency];
-			for (int w = 0; w < this.concurrency; w++) {
+			int[] errors = new int[shoppers];
+			for (int w = 0; w < shoppers; w++) {
 				int worker = w;
 				results.add(workers.submit(() -> loop(shop, scenario, worker, deadline, errors)));
 			}
@@ -170,28 +278,83 @@ public final class TracingOverheadBenchmark {
 				&& placed.location().contains("/cart/order/O-");
 	}
 
-	private void printTable(Map<String, List<Result>> on, Map<String, List<Result>> off, double xrayCpuSeconds,
-			double tracedSeconds) {
-		int cores = Runtime.getRuntime().availableProcessors();
+	private void printTable(String jvm, int shoppers, Map<Variant, Map<String, List<Result>>> results) {
 		this.out.println();
-		this.out.printf(Locale.ROOT, "Tracing overhead: %d rounds x %ds per window, %d concurrent shoppers, %d cores%n",
-				this.rounds, this.window.toSeconds(), this.concurrency, cores);
+		this.out.printf(Locale.ROOT,
+				"Tracing overhead, %s JVM flags: %d rounds x %ds per window, %d shopper(s), %d cores%n", jvm,
+				this.rounds, this.window.toSeconds(), shoppers, Runtime.getRuntime().availableProcessors());
 		this.out.println(
-				"| scenario | tracing | req/s (median) | p50 ms | p99 ms | throughput on/off | p50 on-off (ms) | p99 on-off (ms) |");
+				"| scenario | shop | req/s (median) | p50 ms | p99 ms | throughput / untraced | p50 - untraced (ms) "
+						+ "| p99 - untraced (ms) |");
 		this.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 		for (String scenario : SCENARIOS) {
-			Result a = median(on.get(scenario));
-			Result b = median(off.get(scenario));
-			this.out.printf(Locale.ROOT, "| %s | on | %.1f | %.2f | %.2f | %.3f | %+.2f | %+.2f |%n", scenario,
-					a.throughput(), a.p50(), a.p99(), a.throughput() / b.throughput(), a.p50() - b.p50(),
-					a.p99() - b.p99());
-			this.out.printf(Locale.ROOT, "| %s | off | %.1f | %.2f | %.2f | | | |%n", scenario, b.throughput(), b.p50(),
-					b.p99());
+			Result base = median(results.get(Variant.UNTRACED).get(scenario));
+			for (Map.Entry<Variant, Map<String, List<Result>>> entry : results.entrySet()) {
+				Result r = median(entry.getValue().get(scenario));
+				if (entry.getKey() == Variant.UNTRACED) {
+					this.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f | | | |%n", scenario,
+							entry.getKey().label, r.throughput(), r.p50(), r.p99());
+				}
+				else {
+					this.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f | %.3f | %+.2f | %+.2f |%n", scenario,
+							entry.getKey().label, r.throughput(), r.p50(), r.p99(), r.throughput() / base.throughput(),
+							r.p50() - base.p50(), r.p99() - base.p99());
+				}
+			}
 		}
-		double share = xrayCpuSeconds / tracedSeconds;
-		this.out.printf(Locale.ROOT,
-				"%nxray-local CPU while receiving the traced shop's segments: %.1f%% of one core (%.1f%% of the machine's %d cores)%n",
-				share * 100, share * 100 / cores, cores);
+		this.out.println();
+	}
+
+	private void summarize(String jvm, Map<Integer, Map<Variant, Map<String, List<Result>>>> results, Path logs)
+			throws IOException {
+		int least = this.concurrencies.stream().mapToInt(Integer::intValue).min().orElseThrow();
+		int most = this.concurrencies.stream().mapToInt(Integer::intValue).max().orElseThrow();
+		String flags = jvm.equals("launcher") ? "launcher (C1 only, Serial GC)"
+				: "container image (C1+C2, Serial GC, 1 CPU)";
+		for (Variant variant : this.variants) {
+			StringBuilder row = new StringBuilder("| " + variant.label + " | " + flags + " |");
+			for (String scenario : SCENARIOS) {
+				Result on = median(results.get(least).get(variant).get(scenario));
+				Result off = median(results.get(least).get(Variant.UNTRACED).get(scenario));
+				row.append(String.format(Locale.ROOT, " %+.2f ms |", on.p50() - off.p50()));
+			}
+			for (String scenario : SCENARIOS) {
+				Result on = median(results.get(most).get(variant).get(scenario));
+				Result off = median(results.get(most).get(Variant.UNTRACED).get(scenario));
+				row.append(String.format(Locale.ROOT, " %.1f%% |", 100 * on.throughput() / off.throughput()));
+			}
+			row.append(' ').append(emitterReport(logs.resolve(variant.name().toLowerCase(Locale.ROOT)))).append(" |");
+			this.summary.add(row.toString());
+		}
+	}
+
+	/**
+	 * What the services' emitters dropped out of what they were given, summed from the
+	 * line each writes to its log when it stops.
+	 */
+	private static String emitterReport(Path logs) throws IOException {
+		long sent = 0;
+		long dropped = 0;
+		int services = 0;
+		Pattern line = Pattern.compile("X-Ray emitter stopped: (\\d+) datagrams sent, (\\d+) dropped");
+		try (Stream<Path> files = Files.list(logs)) {
+			for (Path log : files.filter((p) -> p.toString().endsWith("service.log") || p.endsWith("frontend.log"))
+				.toList()) {
+				Matcher last = null;
+				for (String text : Files.readAllLines(log)) {
+					Matcher m = line.matcher(text);
+					if (m.find()) {
+						last = m;
+					}
+				}
+				if (last != null) {
+					services++;
+					sent += Long.parseLong(last.group(1));
+					dropped += Long.parseLong(last.group(2));
+				}
+			}
+		}
+		return (services == 0) ? "n/a" : dropped + " of " + (sent + dropped);
 	}
 
 	private static Result median(List<Result> results) {
@@ -216,22 +379,11 @@ public final class TracingOverheadBenchmark {
 		return sortedNanos[Math.max(0, index)] / 1e6;
 	}
 
-	private static long pidOf(LocalShop shop, String component) {
-		return shop.status()
-			.stream()
-			.filter((status) -> status.name().equals(component))
-			.mapToLong(Supervisor.Status::pid)
-			.findFirst()
-			.orElseThrow();
-	}
-
-	/** User plus system CPU time of a process, from /proc (Linux). */
-	private static double cpuSeconds(long pid) throws IOException {
-		String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		// fields 14 and 15 of stat (utime, stime), counted after the command name
-		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-		return ticks / 100.0;
+	/** A loopback UDP port nobody listens on (bound for a moment, then released). */
+	private static int closedUdpPort() throws IOException {
+		try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
 	}
 
 	record Result(double throughput, double p50, double p99, int errors) {
