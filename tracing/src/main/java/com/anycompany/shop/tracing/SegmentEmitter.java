@@ -101,13 +101,16 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 	private boolean enqueue(Entity entity) {
 		// the entity has ended: nothing on the request path changes it any more, and the
 		// queue hands it over to the sender thread safely
-		if (!this.closed) {
-			this.pending.incrementAndGet();
-			if (this.queue.offer(entity)) {
-				return true;
-			}
-			this.pending.decrementAndGet();
+		if (this.closed) {
+			// the service is stopping: nothing is sent any more
+			this.dropped.incrementAndGet();
+			return false;
 		}
+		this.pending.incrementAndGet();
+		if (this.queue.offer(entity)) {
+			return true;
+		}
+		this.pending.decrementAndGet();
 		long dropped = this.dropped.incrementAndGet();
 		long now = System.nanoTime();
 		long last = this.lastDropLog.get();

@@ -58,8 +58,9 @@ public class ShopTracingProperties {
 	private List<String> plugins = new ArrayList<>();
 
 	/**
-	 * Request paths that get no segment (Ant-style patterns): health probes and static
-	 * assets would only flood the service map.
+	 * Request paths that get no segment (path patterns as in request mappings, e.g.
+	 * /actuator/**, parsed once at start-up): health probes and static assets would only
+	 * flood the service map.
 	 */
 	private List<String> excludedPaths = new ArrayList<>(
 			List.of("/actuator/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error"));
