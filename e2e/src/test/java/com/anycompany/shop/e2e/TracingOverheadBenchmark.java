@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import com.anycompany.shop.e2e.StorefrontSession.Page;
 import com.anycompany.shop.launcher.LocalShop;
+import com.anycompany.shop.launcher.Supervisor;
 
 /**
  * What tracing costs the storefront: several copies of the whole local shop run side by
@@ -93,6 +94,9 @@ public final class TracingOverheadBenchmark {
 
 	private final List<String> summary = new ArrayList<>();
 
+	/** xray-local's CPU seconds and the seconds of load, per flag set and variant. */
+	private final Map<String, double[]> xrayCpu = new LinkedHashMap<>();
+
 	private TracingOverheadBenchmark(int rounds, Duration window, List<Integer> concurrencies, List<String> jvms,
 			List<Variant> variants) {
 		this.rounds = rounds;
@@ -130,13 +134,12 @@ public final class TracingOverheadBenchmark {
 		}
 		int most = this.concurrencies.stream().mapToInt(Integer::intValue).max().orElseThrow();
 		int least = this.concurrencies.stream().mapToInt(Integer::intValue).min().orElseThrow();
-		this.out.printf(Locale.ROOT,
-				"%nSummary (%d rounds x %ds, %d cores, medians of the rounds): p50 traced - "
-						+ "untraced with %d shopper(s), throughput traced / untraced with %d shoppers%n",
+		this.out.printf(Locale.ROOT, "%nSummary (%d rounds x %ds, %d cores, medians of the rounds): p50 traced - "
+				+ "untraced with %d shopper(s) (shops interleaved request by request), throughput traced / untraced with %d shoppers%n",
 				this.rounds, this.window.toSeconds(), Runtime.getRuntime().availableProcessors(), least, most);
 		this.out.println("| sampling | JVM flags | home p50 | product p50 | order flow p50 | home req/s | product req/s"
-				+ " | order flow req/s | dropped |");
-		this.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+				+ " | order flow req/s | dropped | xray-local CPU |");
+		this.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 		this.summary.forEach(this.out::println);
 	}
 
@@ -164,10 +167,33 @@ public final class TracingOverheadBenchmark {
 						measure(shops.get(variant), scenario, Duration.ofSeconds(4), shoppers);
 					}
 					for (int round = 0; round < this.rounds; round++) {
+						if (shoppers == 1) {
+							// one shopper: latency, so interleave the shops request by
+							// request;
+							// each then sees the same moments of a busy machine
+							Map<Variant, Result> interleaved = interleave(shops, scenario, round);
+							for (Variant variant : all) {
+								Result result = interleaved.get(variant);
+								byVariant.computeIfAbsent(variant, (k) -> new LinkedHashMap<>())
+									.computeIfAbsent(scenario, (k) -> new ArrayList<>())
+									.add(result);
+								this.out.printf(Locale.ROOT,
+										"  [%s] 1 shopper (interleaved) %-10s round %d %-34s p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
+										jvm, scenario, round + 1, variant.label, result.p50(), result.p99(),
+										result.errors());
+							}
+							continue;
+						}
 						for (int i = 0; i < all.size(); i++) {
 							// rotate who goes first, so no variant always follows another
 							Variant variant = all.get((i + round) % all.size());
+							long xrayPid = pidOf(shops.get(variant), "xray-local");
+							double cpuBefore = cpuSeconds(xrayPid);
+							long started = System.nanoTime();
 							Result result = measure(shops.get(variant), scenario, this.window, shoppers);
+							double[] usage = this.xrayCpu.computeIfAbsent(jvm + "/" + variant, (k) -> new double[2]);
+							usage[0] += cpuSeconds(xrayPid) - cpuBefore;
+							usage[1] += (System.nanoTime() - started) / 1e9;
 							byVariant.computeIfAbsent(variant, (k) -> new LinkedHashMap<>())
 								.computeIfAbsent(scenario, (k) -> new ArrayList<>())
 								.add(result);
@@ -237,6 +263,57 @@ public final class TracingOverheadBenchmark {
 		finally {
 			workers.shutdownNow();
 		}
+	}
+
+	/**
+	 * One shopper per shop, taking turns: the scenario once on each shop, in an order
+	 * that rotates, until the round's time (one window per shop) is up.
+	 */
+	private Map<Variant, Result> interleave(Map<Variant, LocalShop> shops, String scenario, int round)
+			throws InterruptedException {
+		List<Variant> order = new ArrayList<>(shops.keySet());
+		Map<Variant, StorefrontSession> sessions = new LinkedHashMap<>();
+		Map<Variant, List<Long>> latencies = new LinkedHashMap<>();
+		Map<Variant, Integer> errors = new LinkedHashMap<>();
+		for (Variant variant : order) {
+			sessions.put(variant, new StorefrontSession(shops.get(variant).storefrontUrl()));
+			latencies.put(variant, new ArrayList<>());
+			errors.put(variant, 0);
+		}
+		long deadline = System.nanoTime() + this.window.toNanos() * order.size();
+		int i = round;
+		while (System.nanoTime() < deadline) {
+			String product = String.format("/product/P-%04d", 1 + (i % 24));
+			for (int k = 0; k < order.size(); k++) {
+				Variant variant = order.get((i + k) % order.size());
+				long start = System.nanoTime();
+				try {
+					StorefrontSession session = sessions.get(variant);
+					boolean ok = switch (scenario) {
+						case "home" -> session.get("/").status() == 200;
+						case "product" -> session.get(product).status() == 200;
+						default -> orderFlow(session, product);
+					};
+					if (ok) {
+						latencies.get(variant).add(System.nanoTime() - start);
+					}
+					else {
+						errors.merge(variant, 1, Integer::sum);
+					}
+				}
+				catch (IOException ex) {
+					errors.merge(variant, 1, Integer::sum);
+				}
+			}
+			i++;
+		}
+		Map<Variant, Result> results = new LinkedHashMap<>();
+		for (Variant variant : order) {
+			long[] sorted = latencies.get(variant).stream().mapToLong(Long::longValue).sorted().toArray();
+			results.put(variant, new Result(sorted.length / (this.window.toNanos() * order.size() / 1e9),
+					percentile(sorted, 0.50), percentile(sorted, 0.99), errors.get(variant)));
+		}
+		return results;
 	}
 
 	private static long[] loop(LocalShop shop, String scenario, int worker, long deadline, int[] errors)
@@ -325,6 +402,8 @@ public final class TracingOverheadBenchmark {
 				row.append(String.format(Locale.ROOT, " %.1f%% |", 100 * on.throughput() / off.throughput()));
 			}
 			row.append(' ').append(droppedSegments(logs.resolve(variant.name().toLowerCase(Locale.ROOT)))).append(" |");
+			double[] usage = this.xrayCpu.getOrDefault(jvm + "/" + variant, new double[] { 0, 1 });
+			row.append(String.format(Locale.ROOT, " %.0f%% of a core |", 100 * usage[0] / usage[1]));
 			this.summary.add(row.toString());
 		}
 	}
@@ -379,6 +458,24 @@ public final class TracingOverheadBenchmark {
 		try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
+	}
+
+	private static long pidOf(LocalShop shop, String component) {
+		return shop.status()
+			.stream()
+			.filter((status) -> status.name().equals(component))
+			.mapToLong(Supervisor.Status::pid)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/** User plus system CPU time of a process, from /proc (Linux). */
+	private static double cpuSeconds(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		// fields 14 and 15 of stat (utime, stime), counted after the command name
+		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		return ticks / 100.0;
 	}
 
 	record Result(double throughput, double p50, double p99, int errors) {
