@@ -2,6 +2,9 @@ package com.anycompany.shop.e2e;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,104 +17,236 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.anycompany.shop.e2e.StorefrontSession.Page;
 import com.anycompany.shop.launcher.stack.LocalShop;
 import com.anycompany.shop.launcher.process.Supervisor;
 
 /**
- * What tracing costs the storefront: two copies of the whole local shop run side by side,
- * one traced (every request sampled, segments sent to xray-local) and one with
- * {@code SHOP_TRACING_ENABLED=false}; the same closed-loop load is applied to each in
- * turn, alternating which goes first, for several rounds. Prints medians and ratios, and
- * the CPU xray-local used while it received the traced copy's segments.
+ * What tracing costs the storefront: several copies of the whole local shop run side by
+ * side, one untraced ({@code SHOP_TRACING_ENABLED=false}) and one per tracing variant
+ * (every request sampled, as the local shop does; the X-Ray default rule of 1 request a
+ * second plus 5%; every request sampled with no daemon listening). The same closed-loop
+ * load is applied to each in turn, rotating which goes first, for several rounds, at each
+ * number of concurrent shoppers asked for; then the same again with the next set of JVM
+ * flags (the launcher's, or the container image's). Prints a table per flag set and one
+ * summary row per variant and flag set: the latency cost with one shopper, the throughput
+ * ratio with the most shoppers.
  * <p>
- * Run with
- * {@code scripts/benchmark-tracing.sh [rounds] [seconds per window] [concurrency]}.
+ * Run with {@code scripts/benchmark-tracing.sh [rounds] [seconds] [shoppers, e.g. 1,8]
+ * [--jvm=launcher,container] [--variants=all,default,no-daemon]}.
  */
 public final class TracingOverheadBenchmark {
 
 	private static final List<String> SCENARIOS = List.of("home", "product", "order flow");
 
+	/**
+	 * The container image's JVM as it runs in a pod with the manifests' limits (1 CPU,
+	 * 512 MiB): full tiered compilation, the image's JDK_JAVA_OPTIONS, the heap they give
+	 * (30% of 512 MiB), and the serial collector that the JVM picks by itself for one
+	 * CPU.
+	 */
+	static final List<String> CONTAINER_FLAGS = List.of("-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=80m",
+			"-XX:MaxMetaspaceSize=112m", "-Xmx154m", "-Xss512k", "-XX:ActiveProcessorCount=1", "-XX:+UseSerialGC");
+
+	/** The X-Ray console's default rule: one request a second, then 5%. */
+	private static final String DEFAULT_RULE = """
+			{ "version": 2, "rules": [], "default": { "fixed_target": 1, "rate": 0.05 } }
+			""";
+
+	/** A shop to measure: untraced, or one way of tracing it. */
+	enum Variant {
+
+		UNTRACED("untraced"), ALL("100% sampled"), DEFAULT("default rule (1/s + 5%)"),
+		NO_DAEMON("100% sampled, no daemon listening");
+
+		final String label;
+
+		Variant(String label) {
+			this.label = label;
+		}
+
+		static Variant of(String name) {
+			return switch (name.trim()) {
+				case "all" -> ALL;
+				case "default" -> DEFAULT;
+				case "no-daemon" -> NO_DAEMON;
+				default -> throw new IllegalArgumentException("unknown variant " + name);
+			};
+		}
+
+	}
+
 	private final int rounds;
 
 	private final Duration window;
 
-	private final int concurrency;
+	private final List<Integer> concurrencies;
+
+	private final List<String> jvms;
+
+	private final List<Variant> variants;
 
 	private final PrintStream out = System.out;
 
-	private TracingOverheadBenchmark(int rounds, Duration window, int concurrency) {
+	private final List<String> summary = new ArrayList<>();
+
+	/** xray-local's CPU seconds and the seconds of load, per flag set and variant. */
+	private final Map<String, double[]> xrayCpu = new LinkedHashMap<>();
+
+	private TracingOverheadBenchmark(int rounds, Duration window, List<Integer> concurrencies, List<String> jvms,
+			List<Variant> variants) {
 		this.rounds = rounds;
 		this.window = window;
-		this.concurrency = concurrency;
+		this.concurrencies = concurrencies;
+		this.jvms = jvms;
+		this.variants = variants;
 	}
 
 	public static void main(String[] args) throws Exception {
-		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 3;
-		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 15;
-		int concurrency = (args.length > 2) ? Integer.parseInt(args[2]) : 8;
-		new TracingOverheadBenchmark(rounds, Duration.ofSeconds(seconds), concurrency).run();
+		List<String> positional = new ArrayList<>();
+		List<String> jvms = List.of("launcher");
+		List<Variant> variants = new ArrayList<>(List.of(Variant.ALL));
+		for (String arg : args) {
+			if (arg.startsWith("--jvm=")) {
+				jvms = List.of(arg.substring(6).split(","));
+			}
+			else if (arg.startsWith("--variants=")) {
+				variants = Arrays.stream(arg.substring(11).split(",")).map(Variant::of).toList();
+			}
+			else {
+				positional.add(arg);
+			}
+		}
+		int rounds = (positional.size() > 0) ? Integer.parseInt(positional.get(0)) : 3;
+		int seconds = (positional.size() > 1) ? Integer.parseInt(positional.get(1)) : 15;
+		List<Integer> concurrencies = (positional.size() > 2)
+				? Arrays.stream(positional.get(2).split(",")).map(Integer::valueOf).toList() : List.of(8);
+		new TracingOverheadBenchmark(rounds, Duration.ofSeconds(seconds), concurrencies, jvms, variants).run();
 	}
 
 	private void run() throws Exception {
-		Path logs = Path.of("e2e", "target", "benchmark-logs").toAbsolutePath();
-		try (LocalShop traced = start(logs.resolve("traced"), true);
-				LocalShop untraced = start(logs.resolve("untraced"), false)) {
-			Map<String, List<Result>> on = new LinkedHashMap<>();
-			Map<String, List<Result>> off = new LinkedHashMap<>();
-			long xrayPid = pidOf(traced, "xray-local");
-			double xrayCpuSeconds = 0;
-			double tracedSeconds = 0;
-			for (String scenario : SCENARIOS) {
-				warmUp(traced, scenario);
-				warmUp(untraced, scenario);
-				for (int round = 0; round < this.rounds; round++) {
-					boolean tracedFirst = (round % 2 == 0);
-					for (boolean tracing : tracedFirst ? new boolean[] { true, false }
-							: new boolean[] { false, true }) {
-						LocalShop shop = tracing ? traced : untraced;
-						double cpuBefore = cpuSeconds(xrayPid);
-						long started = System.nanoTime();
-						Result result = measure(shop, scenario, this.window);
-						if (tracing) {
-							xrayCpuSeconds += cpuSeconds(xrayPid) - cpuBefore;
-							tracedSeconds += (System.nanoTime() - started) / 1e9;
+		for (String jvm : this.jvms) {
+			runWith(jvm);
+		}
+		int most = this.concurrencies.stream().mapToInt(Integer::intValue).max().orElseThrow();
+		int least = this.concurrencies.stream().mapToInt(Integer::intValue).min().orElseThrow();
+		this.out.printf(Locale.ROOT, "%nSummary (%d rounds x %ds, %d cores, medians of the rounds): p50 traced - "
+				+ "untraced with %d shopper(s) (shops interleaved request by request), throughput traced / untraced with %d shoppers%n",
+				this.rounds, this.window.toSeconds(), Runtime.getRuntime().availableProcessors(), least, most);
+		this.out.println("| sampling | JVM flags | home p50 | product p50 | order flow p50 | home req/s | product req/s"
+				+ " | order flow req/s | dropped | xray-local CPU |");
+		this.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		this.summary.forEach(this.out::println);
+	}
+
+	private void runWith(String jvm) throws Exception {
+		List<String> jvmOptions = switch (jvm) {
+			case "launcher" -> List.of();
+			case "container" -> CONTAINER_FLAGS;
+			default -> throw new IllegalArgumentException("--jvm is launcher or container, not " + jvm);
+		};
+		Path logs = Path.of("e2e", "target", "benchmark-logs", jvm).toAbsolutePath();
+		List<Variant> all = new ArrayList<>(List.of(Variant.UNTRACED));
+		all.addAll(this.variants);
+		Map<Variant, LocalShop> shops = new LinkedHashMap<>();
+		// results by shoppers, variant, scenario
+		Map<Integer, Map<Variant, Map<String, List<Result>>>> results = new LinkedHashMap<>();
+		try {
+			for (Variant variant : all) {
+				shops.put(variant, start(logs, variant, jvmOptions));
+			}
+			for (int shoppers : this.concurrencies) {
+				Map<Variant, Map<String, List<Result>>> byVariant = new LinkedHashMap<>();
+				results.put(shoppers, byVariant);
+				for (String scenario : SCENARIOS) {
+					for (Variant variant : all) {
+						measure(shops.get(variant), scenario, Duration.ofSeconds(4), shoppers);
+					}
+					for (int round = 0; round < this.rounds; round++) {
+						if (shoppers == 1) {
+							// one shopper: latency, so interleave the shops request by
+							// request;
+							// each then sees the same moments of a busy machine
+							Map<Variant, Result> interleaved = interleave(shops, scenario, round);
+							for (Variant variant : all) {
+								Result result = interleaved.get(variant);
+								byVariant.computeIfAbsent(variant, (k) -> new LinkedHashMap<>())
+									.computeIfAbsent(scenario, (k) -> new ArrayList<>())
+									.add(result);
+								this.out.printf(Locale.ROOT,
+										"  [%s] 1 shopper (interleaved) %-10s round %d %-34s p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
+										jvm, scenario, round + 1, variant.label, result.p50(), result.p99(),
+										result.errors());
+							}
+							continue;
 						}
-						(tracing ? on : off).computeIfAbsent(scenario, (k) -> new ArrayList<>()).add(result);
-						this.out.printf(Locale.ROOT,
-								"  %-10s round %d tracing %-3s  %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
-								scenario, round + 1, tracing ? "on" : "off", result.throughput(), result.p50(),
-								result.p99(), result.errors());
+						for (int i = 0; i < all.size(); i++) {
+							// rotate who goes first, so no variant always follows another
+							Variant variant = all.get((i + round) % all.size());
+							long xrayPid = pidOf(shops.get(variant), "xray-local");
+							double cpuBefore = cpuSeconds(xrayPid);
+							long started = System.nanoTime();
+							Result result = measure(shops.get(variant), scenario, this.window, shoppers);
+							double[] usage = this.xrayCpu.computeIfAbsent(jvm + "/" + variant, (k) -> new double[2]);
+							usage[0] += cpuSeconds(xrayPid) - cpuBefore;
+							usage[1] += (System.nanoTime() - started) / 1e9;
+							byVariant.computeIfAbsent(variant, (k) -> new LinkedHashMap<>())
+								.computeIfAbsent(scenario, (k) -> new ArrayList<>())
+								.add(result);
+							this.out.printf(Locale.ROOT,
+									"  [%s] %d shopper(s) %-10s round %d %-34s %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
+									jvm, shoppers, scenario, round + 1, variant.label, result.throughput(),
+									result.p50(), result.p99(), result.errors());
+						}
 					}
 				}
+				printTable(jvm, shoppers, byVariant);
 			}
-			printTable(on, off, xrayCpuSeconds, tracedSeconds);
 		}
+		finally {
+			for (LocalShop shop : shops.values()) {
+				shop.close();
+			}
+		}
+		// after the stop: each service's emitter reports what it sent and dropped
+		summarize(jvm, results, logs);
 	}
 
-	private LocalShop start(Path logs, boolean tracing) throws InterruptedException {
-		this.out.println("starting the shop with tracing " + (tracing ? "on" : "off") + " (logs in " + logs + ")");
-		return LocalShop.builder()
+	private LocalShop start(Path logs, Variant variant, List<String> jvmOptions) throws Exception {
+		String name = variant.name().toLowerCase(Locale.ROOT);
+		this.out.println("starting the shop: " + variant.label + " (logs in " + logs.resolve(name) + ")");
+		LocalShop.Builder builder = LocalShop.builder()
 			.projectDir(Path.of("").toAbsolutePath())
-			.logsDir(logs)
+			.logsDir(logs.resolve(name))
 			.freePorts()
-			.tracingEnabled(tracing)
-			.startTimeout(Duration.ofMinutes(5))
-			.start();
+			.jvmOptions(jvmOptions)
+			.tracingEnabled(variant != Variant.UNTRACED)
+			.startTimeout(Duration.ofMinutes(5));
+		if (variant == Variant.DEFAULT) {
+			// the same rule locally and from the daemon's centralized sampling, as on AWS
+			Path rules = logs.resolve("default-rule.json");
+			Files.createDirectories(logs);
+			Files.writeString(rules, DEFAULT_RULE);
+			builder.environment("SHOP_TRACING_SAMPLING_RULES", "file:" + rules)
+				.environment("XRAY_LOCAL_SAMPLING_RULES", rules.toString());
+		}
+		if (variant == Variant.NO_DAEMON) {
+			builder.environment("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:" + closedUdpPort());
+		}
+		return builder.start();
 	}
 
-	private void warmUp(LocalShop shop, String scenario) throws Exception {
-		measure(shop, scenario, Duration.ofSeconds(5));
-	}
-
-	private Result measure(LocalShop shop, String scenario, Duration duration) throws Exception {
-		ExecutorService workers = Executors.newFixedThreadPool(this.concurrency);
+	private Result measure(LocalShop shop, String scenario, Duration duration, int shoppers) throws Exception {
+		ExecutorService workers = Executors.newFixedThreadPool(shoppers);
 		try {
 			long deadline = System.nanoTime() + duration.toNanos();
 			List<Future<long[]>> results = new ArrayList<>();
-			int[] errors = new int[this.concurrency];
-			for (int w = 0; w < this.concurrency; w++) {
+			int[] errors = new int[shoppers];
+			for (int w = 0; w < shoppers; w++) {
 				int worker = w;
 				results.add(workers.submit(() -> loop(shop, scenario, worker, deadline, errors)));
 			}
@@ -128,6 +263,57 @@ public final class TracingOverheadBenchmark {
 		finally {
 			workers.shutdownNow();
 		}
+	}
+
+	/**
+	 * One shopper per shop, taking turns: the scenario once on each shop, in an order
+	 * that rotates, until the round's time (one window per shop) is up.
+	 */
+	private Map<Variant, Result> interleave(Map<Variant, LocalShop> shops, String scenario, int round)
+			throws InterruptedException {
+		List<Variant> order = new ArrayList<>(shops.keySet());
+		Map<Variant, StorefrontSession> sessions = new LinkedHashMap<>();
+		Map<Variant, List<Long>> latencies = new LinkedHashMap<>();
+		Map<Variant, Integer> errors = new LinkedHashMap<>();
+		for (Variant variant : order) {
+			sessions.put(variant, new StorefrontSession(shops.get(variant).storefrontUrl()));
+			latencies.put(variant, new ArrayList<>());
+			errors.put(variant, 0);
+		}
+		long deadline = System.nanoTime() + this.window.toNanos() * order.size();
+		int i = round;
+		while (System.nanoTime() < deadline) {
+			String product = String.format("/product/P-%04d", 1 + (i % 24));
+			for (int k = 0; k < order.size(); k++) {
+				Variant variant = order.get((i + k) % order.size());
+				long start = System.nanoTime();
+				try {
+					StorefrontSession session = sessions.get(variant);
+					boolean ok = switch (scenario) {
+						case "home" -> session.get("/").status() == 200;
+						case "product" -> session.get(product).status() == 200;
+						default -> orderFlow(session, product);
+					};
+					if (ok) {
+						latencies.get(variant).add(System.nanoTime() - start);
+					}
+					else {
+						errors.merge(variant, 1, Integer::sum);
+					}
+				}
+				catch (IOException ex) {
+					errors.merge(variant, 1, Integer::sum);
+				}
+			}
+			i++;
+		}
+		Map<Variant, Result> results = new LinkedHashMap<>();
+		for (Variant variant : order) {
+			long[] sorted = latencies.get(variant).stream().mapToLong(Long::longValue).sorted().toArray();
+			results.put(variant, new Result(sorted.length / (this.window.toNanos() * order.size() / 1e9),
+					percentile(sorted, 0.50), percentile(sorted, 0.99), errors.get(variant)));
+		}
+		return results;
 	}
 
 	private static long[] loop(LocalShop shop, String scenario, int worker, long deadline, int[] errors)
@@ -170,28 +356,79 @@ public final class TracingOverheadBenchmark {
 				&& placed.location().contains("/cart/order/O-");
 	}
 
-	private void printTable(Map<String, List<Result>> on, Map<String, List<Result>> off, double xrayCpuSeconds,
-			double tracedSeconds) {
-		int cores = Runtime.getRuntime().availableProcessors();
+	private void printTable(String jvm, int shoppers, Map<Variant, Map<String, List<Result>>> results) {
 		this.out.println();
-		this.out.printf(Locale.ROOT, "Tracing overhead: %d rounds x %ds per window, %d concurrent shoppers, %d cores%n",
-				this.rounds, this.window.toSeconds(), this.concurrency, cores);
+		this.out.printf(Locale.ROOT,
+				"Tracing overhead, %s JVM flags: %d rounds x %ds per window, %d shopper(s), %d cores%n", jvm,
+				this.rounds, this.window.toSeconds(), shoppers, Runtime.getRuntime().availableProcessors());
 		this.out.println(
-				"| scenario | tracing | req/s (median) | p50 ms | p99 ms | throughput on/off | p50 on-off (ms) | p99 on-off (ms) |");
+				"| scenario | shop | req/s (median) | p50 ms | p99 ms | throughput / untraced | p50 - untraced (ms) "
+						+ "| p99 - untraced (ms) |");
 		this.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 		for (String scenario : SCENARIOS) {
-			Result a = median(on.get(scenario));
-			Result b = median(off.get(scenario));
-			this.out.printf(Locale.ROOT, "| %s | on | %.1f | %.2f | %.2f | %.3f | %+.2f | %+.2f |%n", scenario,
-					a.throughput(), a.p50(), a.p99(), a.throughput() / b.throughput(), a.p50() - b.p50(),
-					a.p99() - b.p99());
-			this.out.printf(Locale.ROOT, "| %s | off | %.1f | %.2f | %.2f | | | |%n", scenario, b.throughput(), b.p50(),
-					b.p99());
+			Result base = median(results.get(Variant.UNTRACED).get(scenario));
+			for (Map.Entry<Variant, Map<String, List<Result>>> entry : results.entrySet()) {
+				Result r = median(entry.getValue().get(scenario));
+				if (entry.getKey() == Variant.UNTRACED) {
+					this.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f | | | |%n", scenario,
+							entry.getKey().label, r.throughput(), r.p50(), r.p99());
+				}
+				else {
+					this.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f | %.3f | %+.2f | %+.2f |%n", scenario,
+							entry.getKey().label, r.throughput(), r.p50(), r.p99(), r.throughput() / base.throughput(),
+							r.p50() - base.p50(), r.p99() - base.p99());
+				}
+			}
 		}
-		double share = xrayCpuSeconds / tracedSeconds;
-		this.out.printf(Locale.ROOT,
-				"%nxray-local CPU while receiving the traced shop's segments: %.1f%% of one core (%.1f%% of the machine's %d cores)%n",
-				share * 100, share * 100 / cores, cores);
+		this.out.println();
+	}
+
+	private void summarize(String jvm, Map<Integer, Map<Variant, Map<String, List<Result>>>> results, Path logs)
+			throws IOException {
+		int least = this.concurrencies.stream().mapToInt(Integer::intValue).min().orElseThrow();
+		int most = this.concurrencies.stream().mapToInt(Integer::intValue).max().orElseThrow();
+		String flags = jvm.equals("launcher") ? "launcher (C1 only, Serial GC)"
+				: "container image (C1+C2, Serial GC, 1 CPU)";
+		for (Variant variant : this.variants) {
+			StringBuilder row = new StringBuilder("| " + variant.label + " | " + flags + " |");
+			for (String scenario : SCENARIOS) {
+				Result on = median(results.get(least).get(variant).get(scenario));
+				Result off = median(results.get(least).get(Variant.UNTRACED).get(scenario));
+				row.append(String.format(Locale.ROOT, " %+.2f ms |", on.p50() - off.p50()));
+			}
+			for (String scenario : SCENARIOS) {
+				Result on = median(results.get(most).get(variant).get(scenario));
+				Result off = median(results.get(most).get(Variant.UNTRACED).get(scenario));
+				row.append(String.format(Locale.ROOT, " %.1f%% |", 100 * on.throughput() / off.throughput()));
+			}
+			row.append(' ').append(droppedSegments(logs.resolve(variant.name().toLowerCase(Locale.ROOT)))).append(" |");
+			double[] usage = this.xrayCpu.getOrDefault(jvm + "/" + variant, new double[] { 0, 1 });
+			row.append(String.format(Locale.ROOT, " %.0f%% of a core |", 100 * usage[0] / usage[1]));
+			this.summary.add(row.toString());
+		}
+	}
+
+	/**
+	 * Segments the services' emitters dropped, from their logs: the emitter warns at the
+	 * first drop and then at most once a minute, with the count so far, so no warning
+	 * means none was dropped and otherwise the figure is a lower bound.
+	 */
+	private static String droppedSegments(Path logs) throws IOException {
+		Pattern warning = Pattern.compile("segment dropped, (\\d+) so far");
+		long dropped = 0;
+		try (Stream<Path> files = Files.list(logs)) {
+			for (Path log : files.filter((p) -> p.toString().endsWith(".log")).toList()) {
+				long most = 0;
+				for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
+					Matcher m = warning.matcher(line);
+					if (m.find()) {
+						most = Math.max(most, Long.parseLong(m.group(1)));
+					}
+				}
+				dropped += most;
+			}
+		}
+		return (dropped == 0) ? "0" : "at least " + dropped;
 	}
 
 	private static Result median(List<Result> results) {
@@ -214,6 +451,13 @@ public final class TracingOverheadBenchmark {
 		}
 		int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p * sortedNanos.length) - 1);
 		return sortedNanos[Math.max(0, index)] / 1e6;
+	}
+
+	/** A loopback UDP port nobody listens on (bound for a moment, then released). */
+	private static int closedUdpPort() throws IOException {
+		try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private static long pidOf(LocalShop shop, String component) {

@@ -9,8 +9,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.util.AntPathMatcher;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Runs the SDK's servlet filter for every request except health probes and static assets,
@@ -21,15 +23,14 @@ class ExcludingTracingFilter extends OncePerRequestFilter {
 
 	private final Filter xrayFilter;
 
-	private final List<String> excludedPaths;
+	/** Parsed once here: matching runs for every request. */
+	private final List<PathPattern> excludedPaths;
 
 	private final BackgroundWork untraced;
 
-	private final AntPathMatcher matcher = new AntPathMatcher();
-
 	ExcludingTracingFilter(Filter xrayFilter, List<String> excludedPaths, BackgroundWork untraced) {
 		this.xrayFilter = xrayFilter;
-		this.excludedPaths = List.copyOf(excludedPaths);
+		this.excludedPaths = excludedPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
 		this.untraced = untraced;
 	}
 
@@ -60,8 +61,14 @@ class ExcludingTracingFilter extends OncePerRequestFilter {
 	}
 
 	private boolean excluded(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return this.excludedPaths.stream().anyMatch((pattern) -> this.matcher.match(pattern, path));
+		PathContainer path = PathContainer
+			.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		for (PathPattern pattern : this.excludedPaths) {
+			if (pattern.matches(path)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Carries a checked exception through the background-work callback. */

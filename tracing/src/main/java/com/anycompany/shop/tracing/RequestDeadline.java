@@ -58,11 +58,28 @@ public final class RequestDeadline extends OncePerRequestFilter {
 	}
 
 	private static Long parse(String header) {
-		if (header == null || !header.matches("\\d{1,9}")) {
+		if (header == null || !digits(header)) {
 			return null;
 		}
 		long budget = Long.parseLong(header);
 		return (budget > 0 && budget <= MAX_BUDGET_MILLIS) ? budget : null;
+	}
+
+	/**
+	 * One to nine ASCII digits; checked by hand, as String.matches would compile a
+	 * pattern for every request.
+	 */
+	private static boolean digits(String text) {
+		if (text.isEmpty() || text.length() > 9) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

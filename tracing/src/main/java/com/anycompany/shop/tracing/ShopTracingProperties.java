@@ -32,6 +32,13 @@ public class ShopTracingProperties {
 	private String daemonAddress;
 
 	/**
+	 * How many finished segments may wait for the emitter thread before new ones are
+	 * dropped (and counted in the xray.emitter.dropped metric). Requests never wait for
+	 * the emitter.
+	 */
+	private int emitterQueueSize = SegmentEmitter.DEFAULT_CAPACITY;
+
+	/**
 	 * Local sampling rules (SDK manifest format, version 2). The default samples every
 	 * request, which is what a person exploring the shop on a laptop wants.
 	 */
@@ -51,8 +58,9 @@ public class ShopTracingProperties {
 	private List<String> plugins = new ArrayList<>();
 
 	/**
-	 * Request paths that get no segment (Ant-style patterns): health probes and static
-	 * assets would only flood the service map.
+	 * Request paths that get no segment (path patterns as in request mappings, e.g.
+	 * /actuator/**, parsed once at start-up): health probes and static assets would only
+	 * flood the service map.
 	 */
 	private List<String> excludedPaths = new ArrayList<>(
 			List.of("/actuator/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error"));
@@ -79,6 +87,14 @@ public class ShopTracingProperties {
 
 	public void setDaemonAddress(String daemonAddress) {
 		this.daemonAddress = daemonAddress;
+	}
+
+	public int getEmitterQueueSize() {
+		return this.emitterQueueSize;
+	}
+
+	public void setEmitterQueueSize(int emitterQueueSize) {
+		this.emitterQueueSize = emitterQueueSize;
 	}
 
 	public String getSamplingRules() {

@@ -45,7 +45,13 @@ class XRayRestClientInterceptor implements ClientHttpRequestInterceptor {
 			return execution.execute(request, body);
 		}
 		if (!current.getParentSegment().isRecording()) {
-			// background work, untraced on purpose
+			// a request the sampling rule left out, or background work: tell the callee,
+			// so it leaves the request out too instead of sampling a trace of its own
+			// that would have no root
+			request.getHeaders()
+				.set(TraceHeader.HEADER_KEY,
+						new TraceHeader(current.getParentSegment().getTraceId(), null, SampleDecision.NOT_SAMPLED)
+							.toString());
 			return execution.execute(request, body);
 		}
 		// beginSubsegment makes the subsegment the thread's current entity, and ending it

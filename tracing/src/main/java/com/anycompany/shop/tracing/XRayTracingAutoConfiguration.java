@@ -8,7 +8,6 @@ import com.amazonaws.xray.AWSXRay;
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
 import com.amazonaws.xray.config.DaemonConfiguration;
-import com.amazonaws.xray.emitters.Emitter;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
 import com.amazonaws.xray.jakarta.servlet.AWSXRayServletFilter;
 import com.amazonaws.xray.plugins.EC2Plugin;
@@ -72,19 +71,20 @@ public class XRayTracingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	public AWSXRayRecorder awsXRayRecorder(ShopTracingProperties properties, ResourceLoader resourceLoader,
-			ContextMissingReporter contextMissingReporter, ObjectProvider<XRayRecorderCustomizer> customizers)
-			throws IOException {
+			ContextMissingReporter contextMissingReporter, SegmentEmitter emitter,
+			ObjectProvider<XRayRecorderCustomizer> customizers) throws IOException {
 		AWSXRayRecorderBuilder builder = AWSXRayRecorderBuilder.standard()
 			.withSamplingStrategy(samplingStrategy(properties, resourceLoader))
 			.withSegmentListener(new TraceIdMdcListener())
 			// lost context is logged and counted, never silent and never an exception
 			// on the request path
-			.withContextMissingStrategy(contextMissingReporter);
-		if (StringUtils.hasText(properties.getDaemonAddress())) {
-			DaemonConfiguration daemon = new DaemonConfiguration();
-			daemon.setDaemonAddress(properties.getDaemonAddress());
-			builder.withEmitter(Emitter.create(daemon));
-		}
+			.withContextMissingStrategy(contextMissingReporter)
+			// serialization and the datagram happen off the request thread
+			.withEmitter(emitter)
+			// trace and entity ids from a thread-local generator: the SDK's default
+			// draws every id from one shared SecureRandom, a lock all request threads
+			// queue on; X-Ray ids need to be unique, not unguessable
+			.withFastIdGenerator();
 		for (String plugin : properties.getPlugins()) {
 			builder.withPlugin(plugin(plugin));
 		}
@@ -93,6 +93,20 @@ public class XRayTracingAutoConfiguration {
 		// the SDK's servlet filter, Spring aspect and executors use the global recorder
 		AWSXRay.setGlobalRecorder(recorder);
 		return recorder;
+	}
+
+	/**
+	 * Where the segments go: the configured daemon address, else the SDK's lookup
+	 * (AWS_XRAY_DAEMON_ADDRESS, its system property, 127.0.0.1:2000).
+	 */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	public SegmentEmitter xraySegmentEmitter(ShopTracingProperties properties) throws IOException {
+		DaemonConfiguration daemon = new DaemonConfiguration();
+		if (StringUtils.hasText(properties.getDaemonAddress())) {
+			daemon.setDaemonAddress(properties.getDaemonAddress());
+		}
+		return new SegmentEmitter(daemon.getAddressForEmitter(), properties.getEmitterQueueSize());
 	}
 
 	private static SamplingStrategy samplingStrategy(ShopTracingProperties properties, ResourceLoader resourceLoader)
@@ -149,6 +163,21 @@ public class XRayTracingAutoConfiguration {
 				.builder("xray.context.missing", reporter, ContextMissingReporter::count)
 				.description("Subsegments and annotations lost because the thread had no trace context")
 				.register(registry);
+		}
+
+		@Bean
+		MeterBinder xraySegmentEmitterMetrics(SegmentEmitter emitter) {
+			return (registry) -> {
+				FunctionCounter.builder("xray.emitter.sent", emitter, SegmentEmitter::sent)
+					.description("Datagrams sent to the X-Ray daemon")
+					.register(registry);
+				FunctionCounter.builder("xray.emitter.dropped", emitter, SegmentEmitter::dropped)
+					.description("Segments dropped because the emitter's queue was full")
+					.register(registry);
+				FunctionCounter.builder("xray.emitter.failed", emitter, SegmentEmitter::failed)
+					.description("Datagrams that could not be sent to the X-Ray daemon")
+					.register(registry);
+			};
 		}
 
 	}

@@ -107,6 +107,24 @@ class TracedRequestsTests {
 	}
 
 	@Test
+	void requestTheCallerLeftUnsampledStaysUnsampledDownstream() {
+		String traceId = "1-5759e988-bd862e3fe1be46a994272793";
+		RestClient.create()
+			.get()
+			.uri("http://127.0.0.1:" + this.port + "/call/200")
+			.header("X-Amzn-Trace-Id", "Root=" + traceId + ";Sampled=0")
+			.retrieve()
+			.toBodilessEntity();
+		// the callee is told not to sample, instead of starting a trace with no root
+		assertThat(receivedHeaders.get("200")).isEqualTo("Root=" + traceId + ";Sampled=0");
+
+		// a sampled request after it arrives, and nothing of the unsampled one did
+		get("/call/201");
+		daemon.awaitSegment((s) -> url(s).endsWith("/call/201"), WAIT);
+		assertThat(daemon.documents()).noneMatch((d) -> traceId.equals(d.path("trace_id").asString()));
+	}
+
+	@Test
 	void serverErrorOfTheCalleeIsAFault() {
 		get("/call/500");
 		JsonNode call = subsegmentNamed(daemon.awaitSegment((s) -> url(s).endsWith("/call/500"), WAIT), "downstream")

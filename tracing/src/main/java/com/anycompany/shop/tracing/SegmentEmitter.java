@@ -1,0 +1,241 @@
+package com.anycompany.shop.tracing;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.amazonaws.xray.emitters.Emitter;
+import com.amazonaws.xray.entities.Entity;
+import com.amazonaws.xray.entities.Segment;
+import com.amazonaws.xray.entities.Subsegment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends segments to the X-Ray daemon without making the request wait: the request thread
+ * only puts the finished entity on a bounded queue, and one background thread turns it
+ * into JSON and sends the datagram. The SDK's own emitter does both on the request
+ * thread, which the profile showed to be the largest part of what tracing cost a request.
+ * <p>
+ * Never blocks and never grows: when the queue is full (the daemon thread cannot keep up,
+ * e.g. a starved CPU) the entity is dropped and counted ({@link #dropped()}). A daemon
+ * that is absent, slow or refusing costs the request path nothing either; failed sends
+ * are counted ({@link #failed()}) and logged at most once a minute. The datagrams are the
+ * SDK's: the same header, the same documents, and a segment too large for one datagram is
+ * sent as its subsegments first, as the SDK does.
+ */
+public class SegmentEmitter extends Emitter implements AutoCloseable {
+
+	/** What a request burst may leave waiting: about a second of a busy service. */
+	public static final int DEFAULT_CAPACITY = 2048;
+
+	/**
+	 * The daemon reads datagrams of up to 64 KiB; keep clear of the limit as the SDK
+	 * does.
+	 */
+	static final int DATAGRAM_LIMIT = 63 * 1024;
+
+	private static final Logger logger = LoggerFactory.getLogger(SegmentEmitter.class);
+
+	private static final byte[] HEADER = (PROTOCOL_HEADER + PROTOCOL_DELIMITER).getBytes(StandardCharsets.UTF_8);
+
+	private static final long LOG_INTERVAL = TimeUnit.MINUTES.toNanos(1);
+
+	private final InetSocketAddress daemon;
+
+	private final BlockingQueue<Entity> queue;
+
+	private final DatagramSocket socket;
+
+	private final Thread sender;
+
+	private final AtomicLong sent = new AtomicLong();
+
+	private final AtomicLong dropped = new AtomicLong();
+
+	private final AtomicLong failed = new AtomicLong();
+
+	/**
+	 * Entities accepted and not yet handled (queued or being sent), for {@link #flush}.
+	 */
+	private final AtomicLong pending = new AtomicLong();
+
+	private long lastFailureLog = System.nanoTime() - LOG_INTERVAL;
+
+	private final AtomicLong lastDropLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL);
+
+	private volatile boolean closed;
+
+	/**
+	 * @param daemon the daemon's UDP address, resolved once here rather than per datagram
+	 * @param capacity how many entities may wait to be sent before new ones are dropped
+	 */
+	public SegmentEmitter(InetSocketAddress daemon, int capacity) throws SocketException {
+		this.daemon = daemon;
+		this.queue = new ArrayBlockingQueue<>(capacity);
+		this.socket = new DatagramSocket();
+		this.sender = new Thread(this::sendLoop, "xray-emitter");
+		this.sender.setDaemon(true);
+		this.sender.start();
+	}
+
+	@Override
+	public boolean sendSegment(Segment segment) {
+		return enqueue(segment);
+	}
+
+	@Override
+	public boolean sendSubsegment(Subsegment subsegment) {
+		return enqueue(subsegment);
+	}
+
+	private boolean enqueue(Entity entity) {
+		// the entity has ended: nothing on the request path changes it any more, and the
+		// queue hands it over to the sender thread safely
+		if (this.closed) {
+			// the service is stopping: nothing is sent any more
+			this.dropped.incrementAndGet();
+			return false;
+		}
+		this.pending.incrementAndGet();
+		if (this.queue.offer(entity)) {
+			return true;
+		}
+		this.pending.decrementAndGet();
+		long dropped = this.dropped.incrementAndGet();
+		long now = System.nanoTime();
+		long last = this.lastDropLog.get();
+		if (now - last >= LOG_INTERVAL && this.lastDropLog.compareAndSet(last, now)) {
+			logger.warn("X-Ray emitter queue full ({} waiting): segment dropped, {} so far (logged at most once a "
+					+ "minute)", this.queue.size(), dropped);
+		}
+		return false;
+	}
+
+	/** Datagrams sent since start. */
+	public long sent() {
+		return this.sent.get();
+	}
+
+	/** Segments and subsegments dropped because the queue was full (or after close). */
+	public long dropped() {
+		return this.dropped.get();
+	}
+
+	/** Datagrams the socket refused to send (daemon address unreachable and the like). */
+	public long failed() {
+		return this.failed.get();
+	}
+
+	/** Entities waiting to be sent. */
+	public int queued() {
+		return this.queue.size();
+	}
+
+	/** Waits until everything queued so far has been sent, or the timeout passes. */
+	public boolean flush(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (this.pending.get() > 0) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			Thread.sleep(1);
+		}
+		return true;
+	}
+
+	/** Sends what is queued (for at most a second), then stops. */
+	@Override
+	public void close() throws InterruptedException {
+		if (this.closed) {
+			return;
+		}
+		flush(Duration.ofSeconds(1));
+		this.closed = true;
+		this.sender.interrupt();
+		this.sender.join(1000);
+		this.socket.close();
+		logger.info("X-Ray emitter stopped: {} datagrams sent, {} dropped (queue full), {} failed", this.sent.get(),
+				this.dropped.get(), this.failed.get());
+	}
+
+	private void sendLoop() {
+		while (!this.closed) {
+			Entity entity;
+			try {
+				entity = this.queue.take();
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			try {
+				send(entity);
+			}
+			catch (RuntimeException ex) {
+				// an entity the SDK cannot serialize must not stop the sender
+				failure("Cannot serialize " + describe(entity), ex);
+			}
+			finally {
+				this.pending.decrementAndGet();
+			}
+		}
+	}
+
+	private void send(Entity entity) {
+		if (entity instanceof Subsegment subsegment) {
+			datagram(subsegment.streamSerialize().getBytes(StandardCharsets.UTF_8), subsegment);
+			return;
+		}
+		byte[] document = entity.serialize().getBytes(StandardCharsets.UTF_8);
+		if (HEADER.length + document.length > DATAGRAM_LIMIT) {
+			// too big for one datagram: the subsegments go on their own, then what is
+			// left
+			List<Subsegment> subsegments = entity.getSubsegmentsCopy();
+			for (Subsegment subsegment : subsegments) {
+				datagram(subsegment.streamSerialize().getBytes(StandardCharsets.UTF_8), subsegment);
+				entity.removeSubsegment(subsegment);
+			}
+			document = entity.serialize().getBytes(StandardCharsets.UTF_8);
+		}
+		datagram(document, entity);
+	}
+
+	private void datagram(byte[] body, Entity entity) {
+		byte[] data = new byte[HEADER.length + body.length];
+		System.arraycopy(HEADER, 0, data, 0, HEADER.length);
+		System.arraycopy(body, 0, data, HEADER.length, body.length);
+		try {
+			this.socket.send(new DatagramPacket(data, data.length, this.daemon));
+			this.sent.incrementAndGet();
+		}
+		catch (IOException | RuntimeException ex) {
+			failure("Cannot send " + describe(entity) + " (" + data.length + " bytes) to the X-Ray daemon at "
+					+ this.daemon, ex);
+		}
+	}
+
+	private void failure(String message, Exception ex) {
+		this.failed.incrementAndGet();
+		long now = System.nanoTime();
+		if (now - this.lastFailureLog >= LOG_INTERVAL) {
+			this.lastFailureLog = now;
+			logger.warn("{}: {}. Failed sends so far: {} (logged at most once a minute)", message, ex.toString(),
+					this.failed.get());
+		}
+	}
+
+	private static String describe(Entity entity) {
+		return ((entity instanceof Segment) ? "segment " : "subsegment ") + entity.getName() + " [" + entity.getId()
+				+ "]";
+	}
+
+}
