@@ -9,9 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -160,10 +158,6 @@ final class FormShopper {
 				errors.put((label != null) ? label.text() : invalid.id(), (feedback != null) ? feedback.text() : "");
 			}
 			return errors;
-		}
-
-		List<String> links(String cssQuery) {
-			return new ArrayList<>(document().select(cssQuery).eachAttr("href"));
 		}
 
 	}

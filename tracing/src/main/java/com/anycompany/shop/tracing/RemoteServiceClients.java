@@ -2,9 +2,12 @@ package com.anycompany.shop.tracing;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -57,11 +60,16 @@ public class RemoteServiceClients {
 	public <S> S service(Class<S> api, String serviceName) {
 		RestClient rest = builder(serviceName).build();
 		S target = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build().createClient(api);
+		// the interface may be package-private in the service that declares it: make its
+		// methods callable once, here, not on every call
+		Map<Method, Method> callable = new HashMap<>();
+		for (Method method : api.getMethods()) {
+			method.setAccessible(true);
+			callable.put(method, method);
+		}
 		InvocationHandler handler = (proxy, method, args) -> {
 			try {
-				// the interface may be package-private in the service that declares it
-				method.setAccessible(true);
-				return method.invoke(target, args);
+				return callable.getOrDefault(method, method).invoke(target, args);
 			}
 			catch (InvocationTargetException ex) {
 				Throwable failure = ex.getCause();

@@ -49,10 +49,6 @@ final class RecentCopy<V> {
 		return Optional.of(stored.value());
 	}
 
-	synchronized int size() {
-		return this.entries.size();
-	}
-
 	private record Stored<V>(V value, Instant at) {
 
 	}
