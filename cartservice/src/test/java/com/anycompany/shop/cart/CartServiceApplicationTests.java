@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.List;
 
 import com.anycompany.shop.testsupport.LocalDynamoDb;
-import com.anycompany.shop.testsupport.StubHttpServer;
+import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
-import org.junit.jupiter.api.AfterAll;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,6 +24,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,22 +44,31 @@ class CartServiceApplicationTests {
 	@RegisterExtension
 	static XRayDaemonStub daemon = new XRayDaemonStub();
 
-	static StubHttpServer catalog = new StubHttpServer();
+	@RegisterExtension
+	static WireMockExtension catalog = StubServers.extension();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shop.clients.aws.endpoint", LocalDynamoDb::endpoint);
 		registry.add("shop.tracing.daemon-address", daemon::address);
-		registry.add("shop.clients.services.catalogservice.base-url", catalog::url);
-		for (String id : List.of("P-0001", "P-0002")) {
-			catalog.answer("GET", "/api/v1/product/" + id, 200, "{\"id\":\"" + id + "\",\"name\":\"Thing\"}");
-		}
-		catalog.answer("GET", "/api/v1/product/P-0500", 503, "{\"status\":503}");
+		registry.add("shop.clients.services.catalogservice.base-url", () -> StubServers.url(catalog));
 	}
 
-	@AfterAll
-	static void stopCatalog() {
-		catalog.close();
+	@BeforeEach
+	void catalogKnowsTwoProducts() {
+		for (String id : List.of("P-0001", "P-0002")) {
+			catalog
+				.stubFor(get("/api/v1/product/" + id).willReturn(okJson("{\"id\":\"" + id + "\",\"name\":\"Thing\"}")));
+		}
+		catalog.stubFor(get("/api/v1/product/P-0500").willReturn(problem(503)));
+		// like the real catalog: any other product is not found
+		catalog.stubFor(get(urlPathMatching("/api/v1/product/.*")).atPriority(10).willReturn(problem(404)));
+	}
+
+	private static ResponseDefinitionBuilder problem(int status) {
+		return aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/problem+json")
+			.withBody("{\"status\":" + status + "}");
 	}
 
 	@Autowired
@@ -142,12 +158,12 @@ class CartServiceApplicationTests {
 			.allSatisfy((s) -> assertThat(s.path("aws").path("table_name").asString()).isEqualTo("Carts"));
 
 		// the catalog was asked under the same trace, as a child of the remote subsegment
-		String header = catalog.received()
+		String header = catalog.findAll(getRequestedFor(urlPathMatching("/api/v1/product/.*")))
 			.stream()
-			.filter((r) -> r.traceHeader() != null && r.traceHeader().contains(catalogCall.path("id").asString()))
+			.map((r) -> r.getHeader("X-Amzn-Trace-Id"))
+			.filter((h) -> h != null && h.contains(catalogCall.path("id").asString()))
 			.findFirst()
-			.orElseThrow()
-			.traceHeader();
+			.orElseThrow();
 		assertThat(header).contains("Root=" + segment.path("trace_id").asString());
 	}
 

@@ -2,17 +2,24 @@ package com.anycompany.shop.cart;
 
 import java.time.Duration;
 
-import com.anycompany.shop.testsupport.StubHttpServer;
+import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.tracing.DownstreamRejectedException;
 import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 import com.anycompany.shop.tracing.ShopClientProperties;
-import org.junit.jupiter.api.AfterEach;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.client.RestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -22,33 +29,29 @@ class CatalogClientTests {
 			{"id":"P-0001","name":"Copper Kettle","description":"Boils.","category":"kitchen",
 			 "price":34.90,"currency":"USD","image":"product-p-0001","tags":["kitchen"]}""";
 
-	private final StubHttpServer catalog = new StubHttpServer();
-
-	@AfterEach
-	void stop() {
-		this.catalog.close();
-	}
+	@RegisterExtension
+	static WireMockExtension catalog = StubServers.extension();
 
 	@Test
 	void productTheCatalogReturnsExists() {
-		this.catalog.answer("GET", "/api/v1/product/P-0001", 200, KETTLE);
-		assertThat(client(this.catalog.url()).product("P-0001")).hasValue(new CatalogClient.CatalogProduct("P-0001"));
-		assertThat(this.catalog.received()).extracting(StubHttpServer.Received::request)
-			.containsExactly("GET /api/v1/product/P-0001");
+		catalog.stubFor(get("/api/v1/product/P-0001").willReturn(okJson(KETTLE)));
+		assertThat(client(url()).product("P-0001")).hasValue(new CatalogClient.CatalogProduct("P-0001"));
+		catalog.verify(1, getRequestedFor(urlEqualTo("/api/v1/product/P-0001")));
+		assertThat(catalog.getAllServeEvents()).hasSize(1);
 	}
 
 	@Test
 	void productTheCatalogAnswers404ForDoesNotExist() {
-		this.catalog.answer("GET", "/api/v1/product/P-0999", 404, "{\"status\":404,\"title\":\"Product not found\"}");
-		assertThat(client(this.catalog.url()).product("P-0999")).isEmpty();
+		catalog.stubFor(get("/api/v1/product/P-0999")
+			.willReturn(problem(404, "{\"status\":404,\"title\":\"Product not found\"}")));
+		assertThat(client(url()).product("P-0999")).isEmpty();
 	}
 
 	@Test
 	void aBadRequestKeepsItsMeaning() {
-		this.catalog.answer("GET", "/api/v1/product/x", 400,
-				"{\"status\":400,\"title\":\"Invalid request\",\"errors\":[\"id: must match\"]}");
-		assertThatExceptionOfType(DownstreamRejectedException.class)
-			.isThrownBy(() -> client(this.catalog.url()).product("x"))
+		catalog.stubFor(get("/api/v1/product/x").willReturn(
+				problem(400, "{\"status\":400,\"title\":\"Invalid request\",\"errors\":[\"id: must match\"]}")));
+		assertThatExceptionOfType(DownstreamRejectedException.class).isThrownBy(() -> client(url()).product("x"))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 				assertThat(ex.fieldErrors()).containsEntry("id", "must match");
@@ -57,9 +60,9 @@ class CatalogClientTests {
 
 	@Test
 	void failingCatalogIsUnavailable() {
-		this.catalog.answer("GET", "/api/v1/product/P-0001", 500, "{}");
+		catalog.stubFor(get("/api/v1/product/P-0001").willReturn(problem(500, "{}")));
 		assertThatExceptionOfType(DownstreamUnavailableException.class)
-			.isThrownBy(() -> client(this.catalog.url()).product("P-0001"))
+			.isThrownBy(() -> client(url()).product("P-0001"))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
 			.satisfies((ex) -> assertThat(ex.getService()).isEqualTo("catalogservice"))
 			.withMessageContaining("500");
@@ -68,16 +71,24 @@ class CatalogClientTests {
 	@Test
 	void refusedConnectionIsUnavailable() {
 		assertThatExceptionOfType(DownstreamUnavailableException.class)
-			.isThrownBy(() -> client(StubHttpServer.refusingUrl()).product("P-0001"));
+			.isThrownBy(() -> client(StubServers.refusingUrl()).product("P-0001"));
 	}
 
 	@Test
 	void slowCatalogTimesOut() {
-		this.catalog.answer("GET", "/api/v1/product/P-0001", 200, KETTLE, Duration.ofSeconds(3));
+		catalog.stubFor(get("/api/v1/product/P-0001").willReturn(okJson(KETTLE).withFixedDelay(3000)));
 		long start = System.nanoTime();
 		assertThatExceptionOfType(DownstreamUnavailableException.class)
-			.isThrownBy(() -> impatientClient(this.catalog.url()).product("P-0001"));
+			.isThrownBy(() -> impatientClient(url()).product("P-0001"));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+	}
+
+	private static String url() {
+		return StubServers.url(catalog);
+	}
+
+	private static ResponseDefinitionBuilder problem(int status, String json) {
+		return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json").withBody(json);
 	}
 
 	private static CatalogClient client(String url) {
