@@ -2,48 +2,56 @@ package com.anycompany.shop.order;
 
 import java.time.Duration;
 
-import com.anycompany.shop.testsupport.StubHttpServer;
+import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.tracing.DownstreamRejectedException;
 import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 import com.anycompany.shop.tracing.ShopClientProperties;
-import org.junit.jupiter.api.AfterEach;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.client.RestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
+import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CartClientTests {
 
-	private final StubHttpServer cartservice = new StubHttpServer();
-
-	@AfterEach
-	void stop() {
-		this.cartservice.close();
-	}
+	@RegisterExtension
+	static WireMockExtension cartservice = StubServers.extension();
 
 	@Test
 	void readsTheCartIgnoringWhatItDoesNotNeed() {
-		this.cartservice.answer("GET", "/api/v1/cart/abc", 200,
-				"{\"cartId\":\"abc\",\"items\":[{\"productId\":\"P-0001\",\"quantity\":2}],\"extra\":true}");
-		CartClient.CartContents cart = client(this.cartservice.url()).cart("abc");
+		cartservice.stubFor(get("/api/v1/cart/abc").willReturn(
+				okJson("{\"cartId\":\"abc\",\"items\":[{\"productId\":\"P-0001\",\"quantity\":2}],\"extra\":true}")));
+		CartClient.CartContents cart = client(url()).cart("abc");
 		assertThat(cart.items()).containsExactly(new CartClient.CartContents.Line("P-0001", 2));
 	}
 
 	@Test
 	void emptiesTheCart() {
-		this.cartservice.answer("DELETE", "/api/v1/cart/abc", 204, null);
-		client(this.cartservice.url()).empty("abc");
-		assertThat(this.cartservice.received()).extracting(StubHttpServer.Received::request)
-			.containsExactly("DELETE /api/v1/cart/abc");
+		cartservice.stubFor(delete("/api/v1/cart/abc").willReturn(noContent()));
+		client(url()).empty("abc");
+		cartservice.verify(1, deleteRequestedFor(urlEqualTo("/api/v1/cart/abc")));
+		assertThat(cartservice.getAllServeEvents()).hasSize(1);
 	}
 
 	@Test
 	void unexpectedAnswersAreUnavailable() {
-		this.cartservice.answer("GET", "/api/v1/cart/abc", 500, "{}");
-		CartClient client = client(this.cartservice.url());
+		cartservice.stubFor(get("/api/v1/cart/abc").willReturn(serverError().withBody("{}")));
+		cartservice.stubFor(
+				delete("/api/v1/cart/xyz").willReturn(notFound().withHeader("Content-Type", "application/problem+json")
+					.withBody("{\"status\":404,\"title\":\"Not Found\"}")));
+		CartClient client = client(url());
 		assertThatExceptionOfType(DownstreamUnavailableException.class).isThrownBy(() -> client.cart("abc"))
 			.satisfies((ex) -> assertThat(ex.getBody().getProperties()).containsEntry("service", "cartservice"));
 		// a 404 keeps its meaning: the cart service did not fail
@@ -53,17 +61,21 @@ class CartClientTests {
 
 	@Test
 	void refusedConnectionIsUnavailable() {
-		CartClient client = client(StubHttpServer.refusingUrl());
+		CartClient client = client(StubServers.refusingUrl());
 		assertThatExceptionOfType(DownstreamUnavailableException.class).isThrownBy(() -> client.cart("abc"));
 		assertThatExceptionOfType(DownstreamUnavailableException.class).isThrownBy(() -> client.empty("abc"));
 	}
 
 	@Test
 	void slowCartTimesOut() {
-		this.cartservice.answer("GET", "/api/v1/cart/abc", 200, "{\"cartId\":\"abc\",\"items\":[]}",
-				Duration.ofSeconds(2));
+		cartservice.stubFor(
+				get("/api/v1/cart/abc").willReturn(okJson("{\"cartId\":\"abc\",\"items\":[]}").withFixedDelay(2000)));
 		assertThatExceptionOfType(DownstreamUnavailableException.class)
-			.isThrownBy(() -> impatientClient(this.cartservice.url()).cart("abc"));
+			.isThrownBy(() -> impatientClient(url()).cart("abc"));
+	}
+
+	private static String url() {
+		return StubServers.url(cartservice);
 	}
 
 	private static CartClient client(String url) {

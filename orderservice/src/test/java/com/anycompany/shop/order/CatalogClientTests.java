@@ -3,60 +3,68 @@ package com.anycompany.shop.order;
 import java.math.BigDecimal;
 import java.time.Duration;
 
-import com.anycompany.shop.testsupport.StubHttpServer;
+import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.tracing.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.RemoteServiceClients;
 import com.anycompany.shop.tracing.ShopClientProperties;
-import org.junit.jupiter.api.AfterEach;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.client.RestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CatalogClientTests {
 
-	private final StubHttpServer catalogservice = new StubHttpServer();
-
-	@AfterEach
-	void stop() {
-		this.catalogservice.close();
-	}
+	@RegisterExtension
+	static WireMockExtension catalogservice = StubServers.extension();
 
 	@Test
 	void readsNameAndPrice() {
-		this.catalogservice.answer("GET", "/api/v1/product/P-0001", 200,
-				OrderFixtures.product("P-0001", "Copper Kettle", "34.90"));
-		assertThat(client(this.catalogservice.url()).product("P-0001"))
+		catalogservice.stubFor(get("/api/v1/product/P-0001")
+			.willReturn(okJson(OrderFixtures.product("P-0001", "Copper Kettle", "34.90"))));
+		assertThat(client(url()).product("P-0001"))
 			.contains(new CatalogClient.CatalogProduct("P-0001", "Copper Kettle", new BigDecimal("34.90"), "USD"));
 	}
 
 	@Test
 	void unknownProductIsEmpty() {
-		assertThat(client(this.catalogservice.url()).product("P-0999")).isEmpty();
+		catalogservice.stubFor(get("/api/v1/product/P-0999")
+			.willReturn(notFound().withHeader("Content-Type", "application/problem+json")
+				.withBody("{\"status\":404,\"title\":\"Product not found\"}")));
+		assertThat(client(url()).product("P-0999")).isEmpty();
 	}
 
 	@Test
 	void failingCatalogIsUnavailable() {
-		this.catalogservice.answer("GET", "/api/v1/product/P-0001", 503, "{}");
+		catalogservice.stubFor(get("/api/v1/product/P-0001").willReturn(serviceUnavailable().withBody("{}")));
 		assertThatExceptionOfType(DownstreamUnavailableException.class)
-			.isThrownBy(() -> client(this.catalogservice.url()).product("P-0001"));
+			.isThrownBy(() -> client(url()).product("P-0001"));
 	}
 
 	@Test
 	void refusedConnectionIsUnavailable() {
 		assertThatExceptionOfType(DownstreamUnavailableException.class)
-			.isThrownBy(() -> client(StubHttpServer.refusingUrl()).product("P-0001"))
+			.isThrownBy(() -> client(StubServers.refusingUrl()).product("P-0001"))
 			.satisfies((ex) -> assertThat(ex.getBody().getProperties()).containsEntry("service", "catalogservice"));
 	}
 
 	@Test
 	void slowCatalogTimesOut() {
-		this.catalogservice.answer("GET", "/api/v1/product/P-0001", 200,
-				OrderFixtures.product("P-0001", "Copper Kettle", "34.90"), Duration.ofSeconds(2));
+		catalogservice.stubFor(get("/api/v1/product/P-0001")
+			.willReturn(okJson(OrderFixtures.product("P-0001", "Copper Kettle", "34.90")).withFixedDelay(2000)));
 		assertThatExceptionOfType(DownstreamUnavailableException.class)
-			.isThrownBy(() -> impatientClient(this.catalogservice.url()).product("P-0001"));
+			.isThrownBy(() -> impatientClient(url()).product("P-0001"));
+	}
+
+	private static String url() {
+		return StubServers.url(catalogservice);
 	}
 
 	private static CatalogClient client(String url) {

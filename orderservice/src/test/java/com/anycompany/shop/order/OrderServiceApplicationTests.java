@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.anycompany.shop.testsupport.LocalDynamoDb;
-import com.anycompany.shop.testsupport.StubHttpServer;
+import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
-import org.junit.jupiter.api.AfterAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +27,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.noContent;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,34 +51,34 @@ class OrderServiceApplicationTests {
 	@RegisterExtension
 	static XRayDaemonStub daemon = new XRayDaemonStub();
 
-	static StubHttpServer cartservice = new StubHttpServer();
+	@RegisterExtension
+	static WireMockExtension cartservice = StubServers.extension();
 
-	static StubHttpServer catalogservice = new StubHttpServer();
+	@RegisterExtension
+	static WireMockExtension catalogservice = StubServers.extension();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shop.clients.aws.endpoint", LocalDynamoDb::endpoint);
 		registry.add("shop.tracing.daemon-address", daemon::address);
-		registry.add("shop.clients.services.cartservice.base-url", cartservice::url);
-		registry.add("shop.clients.services.catalogservice.base-url", catalogservice::url);
-		catalogservice.answer("GET", "/api/v1/product/P-0001", 200,
-				OrderFixtures.product("P-0001", "Copper Kettle", "34.90"));
-		catalogservice.answer("GET", "/api/v1/product/P-0002", 200,
-				OrderFixtures.product("P-0002", "Cast Iron Skillet", "42.00"));
-		for (String cartId : List.of("c-twice", "c-traced")) {
-			cartservice.answer("GET", "/api/v1/cart/" + cartId, 200, """
-					{"cartId":"%s","items":[{"productId":"P-0001","quantity":2},{"productId":"P-0002","quantity":1}]}"""
-				.formatted(cartId));
-			cartservice.answer("DELETE", "/api/v1/cart/" + cartId, 204, null);
-		}
-		cartservice.answer("GET", "/api/v1/cart/c-empty", 200, "{\"cartId\":\"c-empty\",\"items\":[]}");
-		cartservice.answer("GET", "/api/v1/cart/c-down", 503, "{\"status\":503}");
+		registry.add("shop.clients.services.cartservice.base-url", () -> StubServers.url(cartservice));
+		registry.add("shop.clients.services.catalogservice.base-url", () -> StubServers.url(catalogservice));
 	}
 
-	@AfterAll
-	static void stopStubs() {
-		cartservice.close();
-		catalogservice.close();
+	@BeforeEach
+	void stubCatalogAndCarts() {
+		catalogservice.stubFor(get("/api/v1/product/P-0001")
+			.willReturn(okJson(OrderFixtures.product("P-0001", "Copper Kettle", "34.90"))));
+		catalogservice.stubFor(get("/api/v1/product/P-0002")
+			.willReturn(okJson(OrderFixtures.product("P-0002", "Cast Iron Skillet", "42.00"))));
+		for (String cartId : List.of("c-twice", "c-traced")) {
+			cartservice.stubFor(get("/api/v1/cart/" + cartId).willReturn(okJson("""
+					{"cartId":"%s","items":[{"productId":"P-0001","quantity":2},{"productId":"P-0002","quantity":1}]}"""
+				.formatted(cartId))));
+			cartservice.stubFor(delete("/api/v1/cart/" + cartId).willReturn(noContent()));
+		}
+		cartservice.stubFor(get("/api/v1/cart/c-empty").willReturn(okJson("{\"cartId\":\"c-empty\",\"items\":[]}")));
+		cartservice.stubFor(get("/api/v1/cart/c-down").willReturn(serviceUnavailable().withBody("{\"status\":503}")));
 	}
 
 	@Autowired
@@ -100,10 +109,8 @@ class OrderServiceApplicationTests {
 		assertThat(storedOrdersWithKey("k-twice")).isEqualTo(1);
 		// the cart was read and priced once; the second submission only makes sure the
 		// spent cart is empty
-		assertThat(cartservice.received()).extracting(StubHttpServer.Received::request)
-			.containsOnlyOnce("GET /api/v1/cart/c-twice")
-			.filteredOn("DELETE /api/v1/cart/c-twice"::equals)
-			.hasSize(2);
+		cartservice.verify(1, getRequestedFor(urlEqualTo("/api/v1/cart/c-twice")));
+		cartservice.verify(2, deleteRequestedFor(urlEqualTo("/api/v1/cart/c-twice")));
 
 		this.http.get()
 			.uri("/api/v1/order/" + order.orderId())
