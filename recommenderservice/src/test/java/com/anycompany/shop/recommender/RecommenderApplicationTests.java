@@ -8,10 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-import com.anycompany.shop.recommender.catalog.StubCatalog;
-import com.anycompany.shop.testsupport.StubHttpServer;
+import com.anycompany.shop.recommender.catalog.CatalogStubs;
+import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
-import org.junit.jupiter.api.AfterAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,7 +41,8 @@ class RecommenderApplicationTests {
 	@RegisterExtension
 	static XRayDaemonStub daemon = new XRayDaemonStub();
 
-	static final StubCatalog catalog = new StubCatalog();
+	@RegisterExtension
+	static WireMockExtension catalog = StubServers.extension();
 
 	final HttpClient http = HttpClient.newHttpClient();
 
@@ -50,7 +53,7 @@ class RecommenderApplicationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shop.tracing.daemon-address", daemon::address);
 		registry.add("shop.tracing.centralized-sampling", () -> "false");
-		registry.add("shop.clients.services.catalogservice.base-url", catalog::url);
+		registry.add("shop.clients.services.catalogservice.base-url", () -> StubServers.url(catalog));
 		// generous: the build machine is shared, and no test here is about timeouts
 		registry.add("shop.clients.read-timeout", () -> "10s");
 	}
@@ -58,12 +61,7 @@ class RecommenderApplicationTests {
 	@BeforeEach
 	void clear() {
 		daemon.clear();
-		catalog.clear();
-	}
-
-	@AfterAll
-	static void stopCatalog() {
-		catalog.close();
+		CatalogStubs.register(catalog);
 	}
 
 	@Test
@@ -87,12 +85,12 @@ class RecommenderApplicationTests {
 			assertThat(call.path("http").path("response").path("status").asInt()).isEqualTo(200);
 		});
 		assertThat(calls).extracting((call) -> call.path("http").path("request").path("url").asString())
-			.containsExactly(catalog.url() + "/api/v1/product/P-0001",
-					catalog.url() + "/api/v1/products?category=kitchen");
+			.containsExactly(StubServers.url(catalog) + "/api/v1/product/P-0001",
+					StubServers.url(catalog) + "/api/v1/products?category=kitchen");
 
 		// each call told the catalog which subsegment it belongs to
 		String traceId = segment.path("trace_id").asString();
-		assertThat(catalog.calls()).extracting(StubHttpServer.Received::traceHeader)
+		assertThat(catalog.findAll(anyRequestedFor(anyUrl()))).extracting((r) -> r.getHeader("X-Amzn-Trace-Id"))
 			.containsExactly("Root=" + traceId + ";Parent=" + calls.get(0).path("id").asString() + ";Sampled=1",
 					"Root=" + traceId + ";Parent=" + calls.get(1).path("id").asString() + ";Sampled=1");
 	}
