@@ -18,9 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import com.anycompany.shop.frontend.stub.StubServices;
+import com.anycompany.shop.frontend.stub.Backends;
+import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
-import org.junit.jupiter.api.AfterAll;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +35,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static com.anycompany.shop.testsupport.XRayDaemonStub.subsegmentNamed;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,7 +53,8 @@ class FrontendApplicationTests {
 	@RegisterExtension
 	static XRayDaemonStub daemon = new XRayDaemonStub();
 
-	static final StubServices stub = StubServices.start();
+	@RegisterExtension
+	static WireMockExtension stub = StubServers.extension();
 
 	@LocalServerPort
 	int port;
@@ -60,20 +68,15 @@ class FrontendApplicationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shop.tracing.daemon-address", daemon::address);
 		registry.add("shop.tracing.centralized-sampling", () -> "false");
-		for (String service : List.of("catalogservice", "cartservice", "orderservice", "recommenderservice",
-				"imageservice")) {
-			registry.add("shop.clients.services." + service + ".base-url", stub::url);
+		for (String service : Backends.SERVICES.keySet()) {
+			registry.add("shop.clients.services." + service + ".base-url", () -> StubServers.url(stub));
 		}
-	}
-
-	@AfterAll
-	static void stopStub() {
-		stub.close();
 	}
 
 	@BeforeEach
 	void reset() {
-		stub.reset();
+		Backends.catalogRecommenderAndImages(stub);
+		Backends.shopper(stub);
 		daemon.clear();
 	}
 
@@ -83,7 +86,9 @@ class FrontendApplicationTests {
 		for (String id : List.of("P-0001", "P-0005", "P-0009", "P-0014", "P-0021")) {
 			lines.put(id, 1);
 		}
-		stub.seedCarts(lines);
+		stub.stubFor(WireMock.get(urlPathMatching("/api/v1/cart/[^/]+"))
+			.atPriority(1)
+			.willReturn(okJson(Backends.cart(Backends.CART_ID_OF_PATH, lines)).withTransformers("response-template")));
 
 		HttpResponse<String> page = get("/cart");
 		assertThat(page.statusCode()).isEqualTo(200);
@@ -101,9 +106,9 @@ class FrontendApplicationTests {
 
 		// each catalog request carried its own subsegment as the Parent
 		String root = "Root=" + segment.path("trace_id").asString() + ";";
-		List<String> headers = stub.received("catalogservice")
+		List<String> headers = stub.findAll(Backends.requestsTo("catalogservice"))
 			.stream()
-			.map(StubServices.Received::traceHeader)
+			.map((request) -> request.getHeader("X-Amzn-Trace-Id"))
 			.toList();
 		assertThat(headers).hasSize(5)
 			.allSatisfy((header) -> assertThat(header).startsWith(root).endsWith(";Sampled=1"));
@@ -112,7 +117,7 @@ class FrontendApplicationTests {
 
 		// the shopper is searchable, by a hash of the cart id and never the cart id
 		// itself
-		String cartPath = stub.received("cartservice").get(0).path();
+		String cartPath = stub.findAll(Backends.requestsTo("cartservice")).get(0).getUrl();
 		String cartId = cartPath.substring(cartPath.lastIndexOf('/') + 1);
 		assertThat(segment.path("annotations").path("UserID").asString()).isEqualTo(sha256(cartId).substring(0, 16));
 	}
@@ -146,11 +151,9 @@ class FrontendApplicationTests {
 		assertThat(second.statusCode()).isEqualTo(302);
 		String confirmation = first.headers().firstValue("Location").orElseThrow();
 		assertThat(second.headers().firstValue("Location")).contains(confirmation);
-		List<StubServices.Received> placed = stub.received("orderservice")
-			.stream()
-			.filter((r) -> r.method().equals("POST"))
-			.toList();
-		assertThat(placed).hasSize(2).allSatisfy((r) -> assertThat(r.body()).contains(order.get("idempotencyKey")));
+		List<LoggedRequest> placed = stub.findAll(postRequestedFor(urlEqualTo("/api/v1/order")));
+		assertThat(placed).hasSize(2)
+			.allSatisfy((r) -> assertThat(r.getBodyAsString()).contains(order.get("idempotencyKey")));
 
 		HttpResponse<String> shown = get(URI.create(confirmation).getPath());
 		String orderId = confirmation.substring(confirmation.lastIndexOf('/') + 1);
@@ -161,7 +164,7 @@ class FrontendApplicationTests {
 
 	@Test
 	void productPageWithoutRecommenderStillRendersAndTheTraceShowsTheFault() throws Exception {
-		stub.down("recommenderservice");
+		Backends.down(stub, "recommenderservice");
 
 		HttpResponse<String> page = get("/product/P-0002");
 		assertThat(page.statusCode()).isEqualTo(200);
@@ -174,7 +177,7 @@ class FrontendApplicationTests {
 
 	@Test
 	void catalogDownIsAFriendly503AndAFaultInTheTrace() throws Exception {
-		stub.down("catalogservice");
+		Backends.down(stub, "catalogservice");
 
 		HttpResponse<String> page = get("/");
 		assertThat(page.statusCode()).isEqualTo(503);
@@ -198,11 +201,12 @@ class FrontendApplicationTests {
 		assertThat(forged.statusCode()).isEqualTo(403);
 		assertThat(forged.body()).contains("data-test=\"error\"", "Your session has expired")
 			.doesNotContain("Exception", "at org.");
-		assertThat(stub.received("cartservice")).isEmpty();
+		assertThat(stub.findAll(Backends.requestsTo("cartservice"))).isEmpty();
 	}
 
 	@Test
 	void imagesAreProxiedWithCachingHeadersAndNotModified() throws Exception {
+		Backends.image(stub, "product-p-0001", 400);
 		HttpResponse<byte[]> image = this.browser.send(request("/images/product-p-0001?width=400").build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(image.statusCode()).isEqualTo(200);

@@ -1,41 +1,51 @@
 package com.anycompany.shop.frontend.checkout;
 
 import java.math.BigDecimal;
-import java.util.Map;
 
-import com.anycompany.shop.frontend.stub.StubServices;
+import com.anycompany.shop.frontend.stub.Backends;
 import com.anycompany.shop.frontend.stub.TestClients;
+import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.jsonResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OrderClientTests {
 
-	static final StubServices stub = StubServices.start();
+	@RegisterExtension
+	static WireMockExtension stub = StubServers.extension();
 
-	final OrderClient client = new OrderClient(TestClients.untraced(stub.url()));
-
-	@AfterAll
-	static void stop() {
-		stub.close();
-	}
-
-	@BeforeEach
-	void reset() {
-		stub.reset();
-	}
+	final OrderClient client = new OrderClient(TestClients.untraced(StubServers.url(stub)));
 
 	@Test
 	void placesAnOrderOnceAndReadsItBack() {
-		stub.seedCarts(Map.of("P-0001", 2));
+		String order = Backends.order("O-1234567890abcdef", "key-1", "cart-1");
+		// as orderservice answers: 201 for the new order, 200 with the same order for its
+		// key again
+		stub.stubFor(post("/api/v1/order").inScenario("key-1")
+			.whenScenarioStateIs(STARTED)
+			.willSetStateTo("placed")
+			.willReturn(jsonResponse(order, 201)));
+		stub.stubFor(post("/api/v1/order").inScenario("key-1").whenScenarioStateIs("placed").willReturn(okJson(order)));
+		stub.stubFor(get("/api/v1/order/O-1234567890abcdef").willReturn(okJson(order)));
+
 		Order first = this.client.place(request("key-1", "cart-1"));
 		Order again = this.client.place(request("key-1", "cart-1"));
 
-		assertThat(first.orderId()).startsWith("O-");
+		assertThat(first.orderId()).isEqualTo("O-1234567890abcdef");
 		assertThat(again).isEqualTo(first);
 		assertThat(first.lines()).singleElement().satisfies((line) -> {
 			assertThat(line.name()).isEqualTo("Copper Kettle");
@@ -44,30 +54,34 @@ class OrderClientTests {
 		assertThat(first.total()).isEqualByComparingTo(new BigDecimal("69.80"));
 		assertThat(first.customer().name()).isEqualTo("Ana Silva");
 		assertThat(first.createdAt()).isNotNull();
-		assertThat(stub.received().get(0).body()).contains("\"idempotencyKey\":\"key-1\"")
-			.contains("\"customer\":{\"name\":\"Ana Silva\",\"email\":\"ana@example.test\"}")
-			.contains("\"postalCode\":\"12345\"");
+		stub.verify(2, postRequestedFor(urlEqualTo("/api/v1/order")).withRequestBody(equalToJson("""
+				{"idempotencyKey":"key-1","cartId":"cart-1",
+				 "customer":{"name":"Ana Silva","email":"ana@example.test"},
+				 "shipping":{"street":"1 Main St","city":"Springfield","postalCode":"12345","country":"US"}}""")));
 
 		assertThat(this.client.get(first.orderId())).contains(first);
 	}
 
 	@Test
 	void unknownOrderIsEmpty() {
+		stub.stubFor(get("/api/v1/order/O-0000000000000000").willReturn(Backends.problem(404, "No order")));
 		assertThat(this.client.get("O-0000000000000000")).isEmpty();
 	}
 
 	@Test
 	void emptyCartIsRefused() {
+		stub.stubFor(post("/api/v1/order").withRequestBody(matchingJsonPath("$.cartId", equalTo("empty")))
+			.willReturn(Backends.problem(409, "The cart is empty")));
 		assertThatThrownBy(() -> this.client.place(request("key-2", "empty"))).isInstanceOf(EmptyCartException.class);
 	}
 
 	@Test
 	void serverErrorAndRefusedConnectionMeanUnavailable() {
-		stub.down("orderservice");
+		Backends.down(stub, "orderservice");
 		assertThatThrownBy(() -> this.client.place(request("key-3", "cart-3")))
 			.isInstanceOf(DownstreamUnavailableException.class)
 			.hasMessageContaining("orderservice");
-		OrderClient nowhere = new OrderClient(TestClients.untraced(TestClients.refusedUrl()));
+		OrderClient nowhere = new OrderClient(TestClients.untraced(StubServers.refusingUrl()));
 		assertThatThrownBy(() -> nowhere.get("O-1")).isInstanceOf(DownstreamUnavailableException.class);
 	}
 

@@ -5,30 +5,32 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import com.anycompany.shop.frontend.stub.StubServices;
+import com.anycompany.shop.frontend.stub.Backends;
 import com.anycompany.shop.frontend.stub.TestClients;
+import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import org.junit.jupiter.api.AfterAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ImageClientTests {
 
-	static final StubServices stub = StubServices.start();
+	@RegisterExtension
+	static WireMockExtension stub = StubServers.extension();
 
-	final ImageClient client = new ImageClient(TestClients.untraced(stub.url()));
-
-	@AfterAll
-	static void stop() {
-		stub.close();
-	}
+	final ImageClient client = new ImageClient(TestClients.untraced(StubServers.url(stub)));
 
 	@BeforeEach
-	void reset() {
-		stub.reset();
+	void images() {
+		Backends.catalogRecommenderAndImages(stub);
+		Backends.image(stub, "product-p-0001", 400);
+		Backends.image(stub, "banner-home", 1200);
 	}
 
 	@Test
@@ -38,13 +40,17 @@ class ImageClientTests {
 						headers.getETag(), headers.getCacheControl(),
 						ImageIO.read(new ByteArrayInputStream(body.readAllBytes())).getWidth()));
 		assertThat(answer).containsExactly(200, "image/png", "\"product-p-0001-400\"", "public, max-age=86400", 400);
-		assertThat(stub.received().get(0).path()).isEqualTo("/api/v1/image/product-p-0001");
+		assertThat(stub.findAll(anyRequestedFor(anyUrl())).get(0).getUrl())
+			.isEqualTo("/api/v1/image/product-p-0001?width=400");
 	}
 
 	@Test
 	void passesIfNoneMatchAndGetsNotModified() {
 		int status = this.client.fetch("banner-home", 1200, "\"banner-home-1200\"", (s, h, b) -> s.value());
 		assertThat(status).isEqualTo(304);
+		// without it, the same request gets the image
+		int withoutIt = this.client.fetch("banner-home", 1200, null, (s, h, b) -> s.value());
+		assertThat(withoutIt).isEqualTo(200);
 	}
 
 	@Test
@@ -55,7 +61,7 @@ class ImageClientTests {
 
 	@Test
 	void refusedConnectionMeansUnavailable() {
-		ImageClient nowhere = new ImageClient(TestClients.untraced(TestClients.refusedUrl()));
+		ImageClient nowhere = new ImageClient(TestClients.untraced(StubServers.refusingUrl()));
 		assertThatThrownBy(() -> nowhere.fetch("banner-home", null, null, (s, h, b) -> s.value()))
 			.isInstanceOf(DownstreamUnavailableException.class)
 			.hasMessageContaining("imageservice");

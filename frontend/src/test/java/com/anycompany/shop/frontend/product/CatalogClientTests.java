@@ -1,33 +1,37 @@
 package com.anycompany.shop.frontend.product;
 
 import java.math.BigDecimal;
+import java.util.List;
 
-import com.anycompany.shop.frontend.stub.StubServices;
+import com.anycompany.shop.frontend.stub.Backends;
 import com.anycompany.shop.frontend.stub.TestClients;
+import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.tracing.TraceAnnotations;
 import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import org.junit.jupiter.api.AfterAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CatalogClientTests {
 
-	static final StubServices stub = StubServices.start();
+	@RegisterExtension
+	static WireMockExtension stub = StubServers.extension();
 
-	final CatalogClient client = new CatalogClient(TestClients.untraced(stub.url()), TraceAnnotations.disabled(), 100,
-			java.time.Duration.ofMinutes(10));
-
-	@AfterAll
-	static void stop() {
-		stub.close();
-	}
+	final CatalogClient client = new CatalogClient(TestClients.untraced(StubServers.url(stub)),
+			TraceAnnotations.disabled(), 100, java.time.Duration.ofMinutes(10));
 
 	@BeforeEach
-	void reset() {
-		stub.reset();
+	void catalog() {
+		Backends.catalogRecommenderAndImages(stub);
 	}
 
 	@Test
@@ -38,7 +42,7 @@ class CatalogClientTests {
 		assertThat(kettle.currency()).isEqualTo("USD");
 		assertThat(kettle.image()).isEqualTo("product-p-0001");
 		assertThat(kettle.tags()).contains("kitchen");
-		assertThat(stub.received().get(0).path()).isEqualTo("/api/v1/product/P-0001");
+		assertThat(requests()).containsExactly("/api/v1/product/P-0001");
 	}
 
 	/**
@@ -48,12 +52,12 @@ class CatalogClientTests {
 	@Test
 	void aRecentCopyServesWhileTheCatalogIsDownAndTheTraceSaysSo() {
 		TraceAnnotations trace = org.mockito.Mockito.mock(TraceAnnotations.class);
-		CatalogClient client = new CatalogClient(TestClients.untraced(stub.url()), trace, 100,
+		CatalogClient client = new CatalogClient(TestClients.untraced(StubServers.url(stub)), trace, 100,
 				java.time.Duration.ofMinutes(10));
 		assertThat(client.featured()).isNotEmpty();
 		assertThat(client.product("P-0001")).isPresent();
 
-		stub.down("catalogservice");
+		Backends.down(stub, "catalogservice");
 		assertThat(client.featured()).isNotEmpty();
 		assertThat(client.product("P-0001")).map(Product::name).hasValue("Copper Kettle");
 		org.mockito.Mockito.verify(trace, org.mockito.Mockito.times(2)).put(CatalogClient.STALE_ANNOTATION, true);
@@ -62,10 +66,10 @@ class CatalogClientTests {
 
 	@Test
 	void aCopyOlderThanItsMaximumAgeIsNotShown() {
-		CatalogClient client = new CatalogClient(TestClients.untraced(stub.url()), TraceAnnotations.disabled(), 100,
-				java.time.Duration.ZERO);
+		CatalogClient client = new CatalogClient(TestClients.untraced(StubServers.url(stub)),
+				TraceAnnotations.disabled(), 100, java.time.Duration.ZERO);
 		assertThat(client.product("P-0001")).isPresent();
-		stub.down("catalogservice");
+		Backends.down(stub, "catalogservice");
 		assertThatThrownBy(() -> client.product("P-0001")).isInstanceOf(DownstreamUnavailableException.class);
 	}
 
@@ -77,7 +81,7 @@ class CatalogClientTests {
 	@Test
 	void malformedIdsAreNotEvenAskedFor() {
 		assertThat(this.client.product("../admin")).isEmpty();
-		assertThat(stub.received()).isEmpty();
+		assertThat(requests()).isEmpty();
 	}
 
 	@Test
@@ -85,22 +89,27 @@ class CatalogClientTests {
 		assertThat(this.client.products("garden")).hasSize(6).allMatch((p) -> p.category().equals("garden"));
 		assertThat(this.client.products(null)).hasSize(24);
 		assertThat(this.client.categories()).containsExactly("garden", "kitchen", "office", "outdoors");
-		assertThat(stub.received().get(0).path()).isEqualTo("/api/v1/products");
+		assertThat(requests()).containsExactly("/api/v1/products?category=garden", "/api/v1/products",
+				"/api/v1/categories");
 	}
 
 	@Test
 	void serverErrorMeansUnavailable() {
-		stub.down("catalogservice");
+		Backends.down(stub, "catalogservice");
 		assertThatThrownBy(() -> this.client.product("P-0001")).isInstanceOf(DownstreamUnavailableException.class)
 			.hasMessageContaining("catalogservice");
 	}
 
 	@Test
 	void refusedConnectionMeansUnavailable() {
-		CatalogClient nowhere = new CatalogClient(TestClients.untraced(TestClients.refusedUrl()),
+		CatalogClient nowhere = new CatalogClient(TestClients.untraced(StubServers.refusingUrl()),
 				TraceAnnotations.disabled(), 100, java.time.Duration.ofMinutes(10));
 		assertThatThrownBy(() -> nowhere.products(null)).isInstanceOf(DownstreamUnavailableException.class);
 		assertThatThrownBy(() -> nowhere.product("P-0001")).isInstanceOf(DownstreamUnavailableException.class);
+	}
+
+	private static List<String> requests() {
+		return stub.findAll(anyRequestedFor(anyUrl())).stream().map(LoggedRequest::getUrl).toList();
 	}
 
 }

@@ -1,34 +1,34 @@
 package com.anycompany.shop.frontend.product;
 
-import com.anycompany.shop.frontend.stub.StubServices;
+import com.anycompany.shop.frontend.stub.Backends;
 import com.anycompany.shop.frontend.stub.TestClients;
-import org.junit.jupiter.api.AfterAll;
+import com.anycompany.shop.testsupport.StubServers;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecommenderClientTests {
 
-	static final StubServices stub = StubServices.start();
+	@RegisterExtension
+	static WireMockExtension stub = StubServers.extension();
 
-	final RecommenderClient client = new RecommenderClient(TestClients.untraced(stub.url()));
-
-	@AfterAll
-	static void stop() {
-		stub.close();
-	}
+	final RecommenderClient client = new RecommenderClient(TestClients.untraced(StubServers.url(stub)));
 
 	@BeforeEach
-	void reset() {
-		stub.reset();
+	void recommender() {
+		Backends.catalogRecommenderAndImages(stub);
 	}
 
 	@Test
 	void readsRecommendations() {
 		assertThat(this.client.recommendationsFor("P-0001")).extracting(Product::id)
 			.containsExactly("P-0002", "P-0003", "P-0004", "P-0005");
-		assertThat(stub.received().get(0).path()).isEqualTo("/api/v1/recommender/P-0001");
+		assertThat(stub.findAll(anyRequestedFor(anyUrl())).get(0).getUrl()).isEqualTo("/api/v1/recommender/P-0001");
 	}
 
 	@Test
@@ -38,9 +38,9 @@ class RecommenderClientTests {
 
 	@Test
 	void failureMeansNoneRatherThanABrokenPage() {
-		stub.down("recommenderservice");
+		Backends.down(stub, "recommenderservice");
 		assertThat(this.client.recommendationsFor("P-0001")).isEmpty();
-		RecommenderClient nowhere = new RecommenderClient(TestClients.untraced(TestClients.refusedUrl()));
+		RecommenderClient nowhere = new RecommenderClient(TestClients.untraced(StubServers.refusingUrl()));
 		assertThat(nowhere.recommendationsFor("P-0001")).isEmpty();
 	}
 

@@ -1,9 +1,5 @@
 package com.anycompany.shop.frontend.stub;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,16 +31,6 @@ public final class TestClients {
 			properties.getServices().put(name, service);
 		}
 		return new RemoteServiceClients(RestClient.builder(), properties, null);
-	}
-
-	/** A loopback address where nothing listens: connections are refused. */
-	public static String refusedUrl() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return "http://127.0.0.1:" + socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
