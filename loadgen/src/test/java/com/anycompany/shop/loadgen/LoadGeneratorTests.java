@@ -2,30 +2,29 @@ package com.anycompany.shop.loadgen;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
+import com.anycompany.shop.testsupport.StubServers;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class LoadGeneratorTests {
 
-	private StubStorefront storefront;
+	@RegisterExtension
+	static WireMockExtension storefront = StubServers.extension();
 
 	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
 	@BeforeEach
-	void start() throws Exception {
-		this.storefront = new StubStorefront();
-	}
-
-	@AfterEach
-	void stop() {
-		this.storefront.close();
+	void start() {
+		StorefrontStubs.register(storefront);
 	}
 
 	@Test
@@ -33,27 +32,27 @@ class LoadGeneratorTests {
 		Report report = run(settings(4, 40));
 
 		// every request the storefront saw is in the report, redirects inside their POST
-		assertThat(report.row(Page.HOME).requests()).isEqualTo(this.storefront.count("GET /"));
-		assertThat(report.row(Page.PRODUCT).requests()).isEqualTo(this.storefront.count("GET /product"));
-		assertThat(report.row(Page.UNKNOWN_PRODUCT).requests())
-			.isEqualTo(this.storefront.count("GET /product/unknown"));
-		assertThat(report.row(Page.IMAGE).requests()).isEqualTo(this.storefront.count("GET /images"));
-		assertThat(report.row(Page.CART).requests()).isEqualTo(this.storefront.count("GET /cart"));
-		assertThat(report.row(Page.ADD_TO_CART).requests()).isEqualTo(this.storefront.count("POST /cart"))
-			.isEqualTo(this.storefront.count("GET /cart?added"));
-		assertThat(report.row(Page.CHECKOUT).requests()).isEqualTo(this.storefront.count("GET /cart/checkout"));
-		assertThat(report.row(Page.PLACE_ORDER).requests()).isEqualTo(this.storefront.count("POST /cart/order"))
-			.isEqualTo(this.storefront.count("GET /order"));
-		assertThat(report.total().requests()).isEqualTo(this.storefront.total() - this.storefront.count("HEAD /")
-				- this.storefront.count("GET /order") - this.storefront.count("GET /cart?added"));
+		assertThat(report.row(Page.HOME).requests()).isEqualTo(count("GET /"));
+		assertThat(report.row(Page.PRODUCT).requests()).isEqualTo(count("GET /product"));
+		assertThat(report.row(Page.UNKNOWN_PRODUCT).requests()).isEqualTo(count("GET /product/unknown"));
+		assertThat(report.row(Page.IMAGE).requests()).isEqualTo(count("GET /images"));
+		assertThat(report.row(Page.CART).requests()).isEqualTo(count("GET /cart"));
+		assertThat(report.row(Page.ADD_TO_CART).requests()).isEqualTo(count("POST /cart"))
+			.isEqualTo(count("GET /cart?added"));
+		assertThat(report.row(Page.CHECKOUT).requests()).isEqualTo(count("GET /cart/checkout"));
+		assertThat(report.row(Page.PLACE_ORDER).requests()).isEqualTo(count("POST /cart/order"))
+			.isEqualTo(count("GET /order"));
+		assertThat(report.total().requests()).isEqualTo(
+				StorefrontStubs.total(storefront) - count("HEAD /") - count("GET /order") - count("GET /cart?added"));
 
 		// forms were filled as a browser does: the CSRF token and the idempotency key
 		// went back
-		assertThat(this.storefront.count("rejected")).isZero();
+		assertThat(StorefrontStubs.rejected(storefront)).isZero();
 		assertThat(report.total().errors()).isZero();
 		assertThat(report.errorReasons()).isEmpty();
 		// every shopper kept its session; all kinds of pages were visited
-		assertThat(this.storefront.sessions()).isEqualTo(4);
+		assertThat(StorefrontStubs.sessions(storefront)).isEqualTo(4);
+		assertThat(StorefrontStubs.checkoutsOfEmptyCarts(storefront)).isEmpty();
 		assertThat(report.rows()).allSatisfy((row) -> assertThat(row.requests()).isPositive());
 		// each product page view also loads its image (a 304 once the shopper has it)
 		assertThat(report.row(Page.IMAGE).requests()).isEqualTo(report.row(Page.PRODUCT).requests());
@@ -61,8 +60,8 @@ class LoadGeneratorTests {
 
 	@Test
 	void failuresAreCountedPerPageWithTheirReason() throws Exception {
-		this.storefront.fail("GET /cart", 503);
-		this.storefront.fail("POST /cart/order", 500);
+		StorefrontStubs.fail(storefront, "GET /cart", 503);
+		StorefrontStubs.fail(storefront, "POST /cart/order", 500);
 
 		Report report = run(settings(2, 40));
 
@@ -81,8 +80,8 @@ class LoadGeneratorTests {
 
 	@Test
 	void runsForTheGivenDurationAndPrintsProgress() throws Exception {
-		LoadSettings settings = new LoadSettings(this.storefront.url(), 2, Duration.ofMillis(1500), 0,
-				Duration.ofMillis(20), 0, Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ZERO, 7L);
+		LoadSettings settings = new LoadSettings(url(), 2, Duration.ofMillis(1500), 0, Duration.ofMillis(20), 0,
+				Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ZERO, 7L);
 		long start = System.nanoTime();
 
 		Report report = run(settings);
@@ -91,14 +90,14 @@ class LoadGeneratorTests {
 				Duration.ofSeconds(10));
 		assertThat(report.elapsed()).isBetween(Duration.ofMillis(1400), Duration.ofSeconds(10));
 		assertThat(report.total().requests()).isPositive();
-		assertThat(this.output.toString(StandardCharsets.UTF_8)).contains("2 shoppers on " + this.storefront.url())
+		assertThat(this.output.toString(StandardCharsets.UTF_8)).contains("2 shoppers on " + url())
 			.containsPattern("\\[\\s+1s\\]\\s+\\d+ requests");
 	}
 
 	@Test
 	void rateLimitsRequestsOverAllShoppers() throws Exception {
-		LoadSettings settings = new LoadSettings(this.storefront.url(), 3, Duration.ofSeconds(2), 10, Duration.ZERO, 0,
-				Duration.ZERO, Duration.ofSeconds(5), Duration.ZERO, 3L);
+		LoadSettings settings = new LoadSettings(url(), 3, Duration.ofSeconds(2), 10, Duration.ZERO, 0, Duration.ZERO,
+				Duration.ofSeconds(5), Duration.ZERO, 3L);
 
 		Report report = run(settings);
 
@@ -109,8 +108,8 @@ class LoadGeneratorTests {
 
 	@Test
 	void stopEndsARunWithoutDuration() throws Exception {
-		LoadSettings settings = new LoadSettings(this.storefront.url(), 2, Duration.ZERO, 0, Duration.ofMillis(10), 0,
-				Duration.ZERO, Duration.ofSeconds(5), Duration.ZERO, 1L);
+		LoadSettings settings = new LoadSettings(url(), 2, Duration.ZERO, 0, Duration.ofMillis(10), 0, Duration.ZERO,
+				Duration.ofSeconds(5), Duration.ZERO, 1L);
 		LoadGenerator generator = new LoadGenerator(settings,
 				new PrintStream(this.output, true, StandardCharsets.UTF_8));
 		new Thread(() -> {
@@ -126,20 +125,27 @@ class LoadGeneratorTests {
 
 	@Test
 	void aStorefrontThatNeverAnswersIsReportedClearly() {
-		int port = this.storefront.url().getPort();
-		this.storefront.close();
-		LoadSettings settings = new LoadSettings(java.net.URI.create("http://127.0.0.1:" + port), 1, Duration.ZERO, 0,
-				Duration.ZERO, 1, Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(300), null);
+		URI nowhere = URI.create(StubServers.refusingUrl());
+		LoadSettings settings = new LoadSettings(nowhere, 1, Duration.ZERO, 0, Duration.ZERO, 1, Duration.ZERO,
+				Duration.ofSeconds(1), Duration.ofMillis(300), null);
 
 		assertThatExceptionOfType(LoadgenException.class).isThrownBy(() -> run(settings))
-			.withMessageContaining("http://127.0.0.1:" + port)
+			.withMessageContaining(nowhere.toString())
 			.withMessageContaining("connection refused")
 			.withMessageContaining("./shop up");
 	}
 
+	private static URI url() {
+		return URI.create(StubServers.url(storefront));
+	}
+
+	private static long count(String route) {
+		return StorefrontStubs.count(storefront, route);
+	}
+
 	private LoadSettings settings(int users, int iterations) {
-		return new LoadSettings(this.storefront.url(), users, Duration.ZERO, 0, Duration.ZERO, iterations,
-				Duration.ZERO, Duration.ofSeconds(5), Duration.ZERO, 42L);
+		return new LoadSettings(url(), users, Duration.ZERO, 0, Duration.ZERO, iterations, Duration.ZERO,
+				Duration.ofSeconds(5), Duration.ZERO, 42L);
 	}
 
 	private Report run(LoadSettings settings) throws InterruptedException {
