@@ -97,6 +97,12 @@ public final class TracingOverheadBenchmark {
 	/** xray-local's CPU seconds and the seconds of load, per flag set and variant. */
 	private final Map<String, double[]> xrayCpu = new LinkedHashMap<>();
 
+	/**
+	 * CPU seconds (user, system) and requests, by flag set/scenario/variant, then
+	 * process.
+	 */
+	private final Map<String, Map<String, double[]>> cpu = new LinkedHashMap<>();
+
 	private TracingOverheadBenchmark(int rounds, Duration window, List<Integer> concurrencies, List<String> jvms,
 			List<Variant> variants) {
 		this.rounds = rounds;
@@ -189,11 +195,14 @@ public final class TracingOverheadBenchmark {
 							Variant variant = all.get((i + round) % all.size());
 							long xrayPid = pidOf(shops.get(variant), "xray-local");
 							double cpuBefore = cpuSeconds(xrayPid);
+							Map<String, long[]> ticksBefore = ticks(shops.get(variant));
 							long started = System.nanoTime();
 							Result result = measure(shops.get(variant), scenario, this.window, shoppers);
 							double[] usage = this.xrayCpu.computeIfAbsent(jvm + "/" + variant, (k) -> new double[2]);
 							usage[0] += cpuSeconds(xrayPid) - cpuBefore;
 							usage[1] += (System.nanoTime() - started) / 1e9;
+							addCpu(jvm, scenario, variant, ticksBefore, ticks(shops.get(variant)),
+									result.throughput() * this.window.toNanos() / 1e9);
 							byVariant.computeIfAbsent(variant, (k) -> new LinkedHashMap<>())
 								.computeIfAbsent(scenario, (k) -> new ArrayList<>())
 								.add(result);
@@ -205,6 +214,9 @@ public final class TracingOverheadBenchmark {
 					}
 				}
 				printTable(jvm, shoppers, byVariant);
+				if (shoppers > 1) {
+					printCpu(jvm, all);
+				}
 			}
 		}
 		finally {
@@ -451,6 +463,87 @@ public final class TracingOverheadBenchmark {
 		}
 		int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p * sortedNanos.length) - 1);
 		return sortedNanos[Math.max(0, index)] / 1e6;
+	}
+
+	/**
+	 * Where the CPU goes: per process of the shop, user and system CPU time per request
+	 * over the saturated windows. Unlike the throughput ratio this does not move with
+	 * what else the machine runs, and unlike a JFR profile it sees kernel time
+	 * (datagrams, thread wake-ups) and the garbage collector.
+	 */
+	private void addCpu(String jvm, String scenario, Variant variant, Map<String, long[]> before,
+			Map<String, long[]> after, double requests) {
+		Map<String, double[]> byComponent = this.cpu.computeIfAbsent(jvm + "/" + scenario + "/" + variant,
+				(k) -> new LinkedHashMap<>());
+		for (Map.Entry<String, long[]> entry : after.entrySet()) {
+			long[] start = before.get(entry.getKey());
+			if (start == null) {
+				continue;
+			}
+			double[] sums = byComponent.computeIfAbsent(entry.getKey(), (k) -> new double[3]);
+			sums[0] += (entry.getValue()[0] - start[0]) / 100.0;
+			sums[1] += (entry.getValue()[1] - start[1]) / 100.0;
+			sums[2] += requests;
+		}
+	}
+
+	private void printCpu(String jvm, List<Variant> all) {
+		this.out.printf(Locale.ROOT, "CPU per request, %s JVM flags, saturated windows (ms: user + system)%n", jvm);
+		StringBuilder header = new StringBuilder("| scenario | process |");
+		StringBuilder rule = new StringBuilder("| --- | --- |");
+		for (Variant variant : all) {
+			header.append(' ').append(variant.label).append(" |");
+			rule.append(" ---: |");
+		}
+		this.out.println(header);
+		this.out.println(rule);
+		for (String scenario : SCENARIOS) {
+			Map<String, double[]> base = this.cpu.get(jvm + "/" + scenario + "/" + Variant.UNTRACED);
+			if (base == null) {
+				continue;
+			}
+			List<String> components = new ArrayList<>(base.keySet());
+			components.add("all");
+			for (String component : components) {
+				StringBuilder row = new StringBuilder("| " + scenario + " | " + component + " |");
+				for (Variant variant : all) {
+					Map<String, double[]> sums = this.cpu.get(jvm + "/" + scenario + "/" + variant);
+					double user = 0;
+					double system = 0;
+					double requests = 0;
+					for (Map.Entry<String, double[]> entry : sums.entrySet()) {
+						if (component.equals("all") || entry.getKey().equals(component)) {
+							user += entry.getValue()[0];
+							system += entry.getValue()[1];
+							requests = entry.getValue()[2];
+						}
+					}
+					row.append(String.format(Locale.ROOT, " %.2f + %.2f |", 1000 * user / requests,
+							1000 * system / requests));
+				}
+				this.out.println(row);
+			}
+		}
+		this.out.println();
+	}
+
+	/** User and system clock ticks of each process of a shop, from /proc (Linux). */
+	private static Map<String, long[]> ticks(LocalShop shop) throws IOException {
+		Map<String, long[]> ticks = new LinkedHashMap<>();
+		for (Supervisor.Status status : shop.status()) {
+			if (status.pid() <= 0) {
+				continue;
+			}
+			try {
+				String stat = Files.readString(Path.of("/proc", String.valueOf(status.pid()), "stat"));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				ticks.put(status.name(), new long[] { Long.parseLong(fields[11]), Long.parseLong(fields[12]) });
+			}
+			catch (IOException ex) {
+				// restarted or gone: left out of this window
+			}
+		}
+		return ticks;
 	}
 
 	/** A loopback UDP port nobody listens on (bound for a moment, then released). */
