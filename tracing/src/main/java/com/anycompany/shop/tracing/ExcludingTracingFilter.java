@@ -26,11 +26,18 @@ class ExcludingTracingFilter extends OncePerRequestFilter {
 	/** Parsed once here: matching runs for every request. */
 	private final List<PathPattern> excludedPaths;
 
+	/**
+	 * What an excluded path starts with, literally (up to the first wildcard or
+	 * variable): most requests start with none of them and are not parsed at all.
+	 */
+	private final List<String> prefixes;
+
 	private final BackgroundWork untraced;
 
 	ExcludingTracingFilter(Filter xrayFilter, List<String> excludedPaths, BackgroundWork untraced) {
 		this.xrayFilter = xrayFilter;
 		this.excludedPaths = excludedPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
+		this.prefixes = excludedPaths.stream().map(ExcludingTracingFilter::literalPrefix).toList();
 		this.untraced = untraced;
 	}
 
@@ -61,14 +68,46 @@ class ExcludingTracingFilter extends OncePerRequestFilter {
 	}
 
 	private boolean excluded(HttpServletRequest request) {
-		PathContainer path = PathContainer
-			.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		String uri = request.getRequestURI().substring(request.getContextPath().length());
+		if (!mayBeExcluded(uri)) {
+			return false;
+		}
+		PathContainer path = PathContainer.parsePath(uri);
 		for (PathPattern pattern : this.excludedPaths) {
 			if (pattern.matches(path)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * False when no pattern can match: the path starts with none of their literal
+	 * prefixes. An encoded path or one with matrix parameters (which the patterns see
+	 * decoded and stripped) is always parsed and matched.
+	 */
+	private boolean mayBeExcluded(String uri) {
+		if (uri.indexOf('%') >= 0 || uri.indexOf(';') >= 0) {
+			return true;
+		}
+		for (String prefix : this.prefixes) {
+			if (uri.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static String literalPrefix(String pattern) {
+		int end = pattern.length();
+		for (int i = 0; i < pattern.length(); i++) {
+			char c = pattern.charAt(i);
+			if (c == '*' || c == '?' || c == '{') {
+				end = i;
+				break;
+			}
+		}
+		return pattern.substring(0, end);
 	}
 
 	/** Carries a checked exception through the background-work callback. */

@@ -164,6 +164,41 @@ class SegmentEmitterTests {
 	}
 
 	@Test
+	void aSegmentAfterAQuietSpellWakesTheSenderAtOnce() throws Exception {
+		this.emitter = new SegmentEmitter(stubAddress(), 16);
+		// long enough for the sender to stop collecting on its own clock and sleep
+		// until woken (its safety net wakes it after a second)
+		Thread.sleep(400);
+		Segment segment = segment("after-quiet");
+		segment.end();
+		long started = System.nanoTime();
+		this.emitter.sendSegment(segment);
+		daemon.awaitSegmentOfTrace(segment.getTraceId().toString(), WAIT);
+		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(800);
+	}
+
+	@Test
+	void whileSegmentsKeepComingTheyAllArriveInBatches() throws Exception {
+		this.emitter = new SegmentEmitter(stubAddress(), 4096);
+		// a busy service's pace, several thousand a second (a tighter loop would
+		// overrun the stand-in's socket buffer, which parses every datagram as it
+		// comes)
+		for (int i = 0; i < 1000; i++) {
+			Segment segment = segment("busy-" + i);
+			segment.end();
+			assertThat(this.emitter.sendSegment(segment)).isTrue();
+			if (i % 10 == 0) {
+				Thread.sleep(1);
+			}
+		}
+		assertThat(this.emitter.flush(WAIT)).isTrue();
+		assertThat(this.emitter.sent()).isEqualTo(1000);
+		assertThat(this.emitter.dropped()).isZero();
+		daemon.awaitSegment((s) -> "busy-999".equals(s.path("name").asString()), WAIT);
+		assertThat(daemon.segments()).hasSize(1000);
+	}
+
+	@Test
 	void afterCloseNothingIsQueued() throws Exception {
 		this.emitter = new SegmentEmitter(stubAddress(), 16);
 		this.emitter.close();
