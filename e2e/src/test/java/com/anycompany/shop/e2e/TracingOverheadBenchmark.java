@@ -229,8 +229,13 @@ public final class TracingOverheadBenchmark {
 	}
 
 	private LocalShop start(Path logs, Variant variant, List<String> jvmOptions) throws Exception {
+		return startShop(logs, variant, jvmOptions, this.out);
+	}
+
+	/** One whole local shop, untraced or traced as the variant says. */
+	static LocalShop startShop(Path logs, Variant variant, List<String> jvmOptions, PrintStream out) throws Exception {
 		String name = variant.name().toLowerCase(Locale.ROOT);
-		this.out.println("starting the shop: " + variant.label + " (logs in " + logs.resolve(name) + ")");
+		out.println("starting the shop: " + variant.label + " (logs in " + logs.resolve(name) + ")");
 		LocalShop.Builder builder = LocalShop.builder()
 			.projectDir(Path.of("").toAbsolutePath())
 			.logsDir(logs.resolve(name))
@@ -328,7 +333,11 @@ public final class TracingOverheadBenchmark {
 		return results;
 	}
 
-	private static long[] loop(LocalShop shop, String scenario, int worker, long deadline, int[] errors)
+	/**
+	 * One shopper repeating the scenario until the deadline: the latencies of those that
+	 * worked.
+	 */
+	static long[] loop(LocalShop shop, String scenario, int worker, long deadline, int[] errors)
 			throws InterruptedException {
 		StorefrontSession session = new StorefrontSession(shop.storefrontUrl());
 		List<Long> latencies = new ArrayList<>();

@@ -43,6 +43,9 @@ public final class XRayDaemonStub implements AfterAllCallback, AutoCloseable {
 	public XRayDaemonStub() {
 		try {
 			this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+			// room for a burst while this thread parses (as the daemon and xray-local
+			// ask for); the kernel caps it at net.core.rmem_max
+			this.socket.setReceiveBufferSize(4 * 1024 * 1024);
 		}
 		catch (SocketException ex) {
 			throw new IllegalStateException("Cannot open a loopback UDP socket", ex);

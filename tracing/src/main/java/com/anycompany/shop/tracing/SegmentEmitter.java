@@ -27,13 +27,11 @@ import org.slf4j.LoggerFactory;
  * into JSON and sends the datagram. The SDK's own emitter does both on the request
  * thread, which the profile showed to be the largest part of what tracing cost a request.
  * <p>
- * The request thread does not wake the sender either: while segments keep coming, the
- * sender collects them every few milliseconds on its own clock ({@link #BATCH_INTERVAL}),
- * so a busy service pays no thread wake-up (a futex call and a context switch, both
- * kernel time a Java profile does not show) per segment. Only after a quiet spell does
- * the sender sleep until the next segment wakes it, so an idle service does not keep a
- * timer ticking. The datagrams leave through one connected channel and one reused buffer:
- * no address lookup and no new packet per send.
+ * The request thread wakes the sender only when it sleeps: while it is sending, what
+ * comes meanwhile is taken in the same round, so a busy service pays one thread wake-up
+ * (a futex call and a context switch, kernel time a Java profile does not show) per
+ * batch, not per segment, and an idle one no timer. The datagrams leave through one
+ * connected channel and one reused buffer: no address lookup and no new packet per send.
  * <p>
  * Never blocks and never grows: when the queue is full (the daemon thread cannot keep up,
  * e.g. a starved CPU) the entity is dropped and counted ({@link #dropped()}). A daemon
@@ -58,15 +56,6 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 	private static final byte[] HEADER = (PROTOCOL_HEADER + PROTOCOL_DELIMITER).getBytes(StandardCharsets.UTF_8);
 
 	private static final long LOG_INTERVAL = TimeUnit.MINUTES.toNanos(1);
-
-	/**
-	 * How long finished segments may wait while the service is busy: short against the
-	 * daemon's own one-second batches, long against the time a segment takes to send.
-	 */
-	static final long BATCH_INTERVAL = TimeUnit.MILLISECONDS.toNanos(5);
-
-	/** Empty collections in a row before the sender sleeps until it is woken. */
-	private static final int QUIET_ROUNDS = 20;
 
 	/** The most the sender takes off the queue at once. */
 	private static final int BATCH = 256;
@@ -210,14 +199,12 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 
 	private void sendLoop() {
 		List<Entity> batch = new ArrayList<>(BATCH);
-		int quiet = 0;
 		while (!this.closed) {
 			this.queue.drainTo(batch, BATCH);
 			if (batch.isEmpty()) {
-				quiet = pause(quiet);
+				awaitSegments();
 				continue;
 			}
-			quiet = 0;
 			for (Entity entity : batch) {
 				try {
 					send(entity);
@@ -235,23 +222,16 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 	}
 
 	/**
-	 * Waits for more segments: on the sender's own clock while they keep coming, else
-	 * until the next one wakes it (at most a second, in case a wake-up is missed).
-	 * @return how many empty collections in a row so far
+	 * Sleeps until a segment is queued (or a second passes: a safety net, not a clock). A
+	 * segment queued before the flag is seen is found by the check; one queued after it
+	 * wakes the sender.
 	 */
-	private int pause(int quiet) {
-		if (quiet < QUIET_ROUNDS) {
-			LockSupport.parkNanos(this, BATCH_INTERVAL);
-			return quiet + 1;
-		}
+	private void awaitSegments() {
 		this.asleep = true;
-		// a segment queued before the flag was seen is found here; one queued after it
-		// wakes the sender
 		if (this.queue.isEmpty()) {
 			LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));
 		}
 		this.asleep = false;
-		return quiet;
 	}
 
 	private void send(Entity entity) {
