@@ -27,11 +27,14 @@ import org.slf4j.LoggerFactory;
  * into JSON and sends the datagram. The SDK's own emitter does both on the request
  * thread, which the profile showed to be the largest part of what tracing cost a request.
  * <p>
- * The request thread wakes the sender only when it sleeps: while it is sending, what
- * comes meanwhile is taken in the same round, so a busy service pays one thread wake-up
- * (a futex call and a context switch, kernel time a Java profile does not show) per
- * batch, not per segment, and an idle one no timer. The datagrams leave through one
- * connected channel and one reused buffer: no address lookup and no new packet per send.
+ * The request thread does not wake the sender either, as long as segments keep coming:
+ * the sender collects them on its own clock ({@link #COLLECT_INTERVAL}), so a busy
+ * request thread makes no system call for tracing (a wake-up is a futex call and a
+ * context switch, kernel time a Java profile does not show), and a busy service wakes its
+ * sender at most a hundred times a second however many segments it makes. After a quiet
+ * spell the sender sleeps until the next segment wakes it, so an idle service keeps no
+ * timer ticking. The datagrams leave through one connected channel and one reused buffer:
+ * no address lookup and no new packet per send.
  * <p>
  * Never blocks and never grows: when the queue is full (the daemon thread cannot keep up,
  * e.g. a starved CPU) the entity is dropped and counted ({@link #dropped()}). A daemon
@@ -56,6 +59,18 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 	private static final byte[] HEADER = (PROTOCOL_HEADER + PROTOCOL_DELIMITER).getBytes(StandardCharsets.UTF_8);
 
 	private static final long LOG_INTERVAL = TimeUnit.MINUTES.toNanos(1);
+
+	/**
+	 * How long a finished segment may wait while the service is busy: nothing against the
+	 * daemon's own one-second batches.
+	 */
+	static final long COLLECT_INTERVAL = TimeUnit.MILLISECONDS.toNanos(10);
+
+	/**
+	 * Empty collections in a row (a tenth of a second) before the sender sleeps until
+	 * woken.
+	 */
+	private static final int QUIET_ROUNDS = 10;
 
 	/** The most the sender takes off the queue at once. */
 	private static final int BATCH = 256;
@@ -199,12 +214,14 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 
 	private void sendLoop() {
 		List<Entity> batch = new ArrayList<>(BATCH);
+		int quiet = 0;
 		while (!this.closed) {
 			this.queue.drainTo(batch, BATCH);
 			if (batch.isEmpty()) {
-				awaitSegments();
+				quiet = awaitSegments(quiet);
 				continue;
 			}
+			quiet = 0;
 			for (Entity entity : batch) {
 				try {
 					send(entity);
@@ -218,20 +235,27 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 				}
 			}
 			batch.clear();
+			LockSupport.parkNanos(this, COLLECT_INTERVAL);
 		}
 	}
 
 	/**
-	 * Sleeps until a segment is queued (or a second passes: a safety net, not a clock). A
-	 * segment queued before the flag is seen is found by the check; one queued after it
-	 * wakes the sender.
+	 * Waits for segments: on the sender's own clock for a while, then until the next
+	 * segment wakes it (or a second passes: a safety net). A segment queued before the
+	 * flag is seen is found by the check; one queued after it wakes the sender.
+	 * @return how many empty collections in a row so far
 	 */
-	private void awaitSegments() {
+	private int awaitSegments(int quiet) {
+		if (quiet < QUIET_ROUNDS) {
+			LockSupport.parkNanos(this, COLLECT_INTERVAL);
+			return quiet + 1;
+		}
 		this.asleep = true;
 		if (this.queue.isEmpty()) {
 			LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));
 		}
 		this.asleep = false;
+		return quiet;
 	}
 
 	private void send(Entity entity) {
