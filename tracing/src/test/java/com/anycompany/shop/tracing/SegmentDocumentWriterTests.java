@@ -219,6 +219,27 @@ class SegmentDocumentWriterTests {
 	}
 
 	@Test
+	void timesComeOutAsDoubleToStringPrintsThem() {
+		// the writer prints times kept in milliseconds its own way: it must be Java's
+		Segment segment = new SegmentImpl(this.recorder, "times", TraceID.create(this.recorder));
+		Random random = new Random(2001);
+		List<Double> times = new ArrayList<>(List.of(1e9, 1.7e9, 1.7000000001e9, 9_999_999_999.999, 1_999_999_999.9,
+				1e10 - 1e-6, 1.7e9 + 1e-5, Math.nextUp(1.7e9), 999_999_999.999));
+		for (int i = 0; i < 200_000; i++) {
+			long millis = 1_000_000_000_000L + (long) (random.nextDouble() * 9_000_000_000_000L);
+			times.add(millis / 1000d);
+		}
+		for (int i = 0; i < 20_000; i++) {
+			times.add(1e9 + random.nextDouble() * 9e9);
+		}
+		for (double time : times) {
+			segment.setStartTime(time);
+			String document = new String(this.writer.document(segment), StandardCharsets.UTF_8);
+			assertThat(document).as("%s", time).contains("\"start_time\":" + time + ",");
+		}
+	}
+
+	@Test
 	void writesAfterThePrefixAndReusesItsBuffer() {
 		byte[] header = "{\"format\": \"json\", \"version\": 1}\n".getBytes(StandardCharsets.UTF_8);
 		SegmentDocumentWriter prefixed = new SegmentDocumentWriter(header);
