@@ -132,8 +132,6 @@ public final class SegmentDocumentWriter {
 
 	private int length;
 
-	private char[] chars = new char[256];
-
 	/** Map and collection classes seen to be the JDK's, compared by identity. */
 	private final Class<?>[] jdkTypes = new Class<?>[8];
 
@@ -803,24 +801,20 @@ public final class SegmentDocumentWriter {
 
 	/**
 	 * A JSON string as Jackson's writer escapes it, encoded as String.getBytes(UTF_8)
-	 * encodes that writer's output.
+	 * encodes that writer's output. Read with charAt: under C1, copying the characters
+	 * out first (getChars) or encoding with getBytes and then scanning cost as much or
+	 * more, and allocate.
 	 */
 	private void string(String value) {
 		int n = value.length();
 		// at most 6 bytes a char (backslash, u, four hex digits); UTF-8 needs at most 3
 		// (4 for a pair of 2)
 		ensure(6 * n + 2);
-		char[] c = this.chars;
-		if (c.length < n) {
-			c = new char[Math.max(n, c.length * 2)];
-			this.chars = c;
-		}
-		value.getChars(0, n, c, 0);
 		byte[] b = this.buffer;
 		int p = this.length;
 		b[p++] = '"';
 		for (int i = 0; i < n; i++) {
-			char ch = c[i];
+			char ch = value.charAt(i);
 			if (ch < 0x80) {
 				byte escape = ESCAPES[ch];
 				if (escape == 0) {
@@ -848,8 +842,8 @@ public final class SegmentDocumentWriter {
 				b[p++] = (byte) (0x80 | ((ch >> 6) & 0x3F));
 				b[p++] = (byte) (0x80 | (ch & 0x3F));
 			}
-			else if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(c[i + 1])) {
-				int code = Character.toCodePoint(ch, c[++i]);
+			else if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+				int code = Character.toCodePoint(ch, value.charAt(++i));
 				b[p++] = (byte) (0xF0 | (code >> 18));
 				b[p++] = (byte) (0x80 | ((code >> 12) & 0x3F));
 				b[p++] = (byte) (0x80 | ((code >> 6) & 0x3F));
