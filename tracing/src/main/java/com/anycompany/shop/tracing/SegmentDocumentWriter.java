@@ -801,19 +801,32 @@ public final class SegmentDocumentWriter {
 
 	/**
 	 * A JSON string as Jackson's writer escapes it, encoded as String.getBytes(UTF_8)
-	 * encodes that writer's output. Read with charAt: under C1, copying the characters
-	 * out first (getChars) or encoding with getBytes and then scanning cost as much or
-	 * more, and allocate.
+	 * encodes that writer's output. The plain ASCII start (usually all of it) is found
+	 * first and copied in one go; the rest is read with charAt, which under C1 costs less
+	 * than copying the characters out (getChars) or encoding with getBytes and scanning,
+	 * and allocates nothing.
 	 */
+	@SuppressWarnings("deprecation")
 	private void string(String value) {
 		int n = value.length();
+		int plain = 0;
+		while (plain < n) {
+			char ch = value.charAt(plain);
+			if (ch >= 0x80 || ESCAPES[ch] != 0) {
+				break;
+			}
+			plain++;
+		}
 		// at most 6 bytes a char (backslash, u, four hex digits); UTF-8 needs at most 3
 		// (4 for a pair of 2)
-		ensure(6 * n + 2);
+		ensure(plain + 6 * (n - plain) + 2);
 		byte[] b = this.buffer;
 		int p = this.length;
 		b[p++] = '"';
-		for (int i = 0; i < n; i++) {
+		// every one of these characters is below 0x80, so their low bytes are exact
+		value.getBytes(0, plain, b, p);
+		p += plain;
+		for (int i = plain; i < n; i++) {
 			char ch = value.charAt(i);
 			if (ch < 0x80) {
 				byte escape = ESCAPES[ch];
