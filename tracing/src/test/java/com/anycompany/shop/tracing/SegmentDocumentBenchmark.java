@@ -19,8 +19,10 @@ import com.amazonaws.xray.entities.Subsegment;
  * {@code serialize().getBytes(UTF_8)} against {@link SegmentDocumentWriter}, side by side
  * in one JVM, in alternating rounds after a warm-up, on the documents a product page
  * produces (the frontend's segment with two remote calls, the catalog's with a DynamoDB
- * query). Prints nanoseconds and allocated bytes per document. A benchmark that prints
- * figures, not a test: run it with {@code scripts/benchmark-segment-json.sh}.
+ * query), and a subsegment sent on its own ({@code streamSerialize()}, as the emitter
+ * sends a segment too big for one datagram). Prints nanoseconds and allocated bytes per
+ * document and the ratio. A benchmark that prints figures, not a test: run it with
+ * {@code scripts/benchmark-segment-json.sh}.
  * <p>
  * Arguments: seconds of warm-up (default 5), rounds (7), milliseconds per round (500).
  */
@@ -47,17 +49,32 @@ public final class SegmentDocumentBenchmark {
 				return true;
 			}
 		}).build();
-		List<Entity> documents = List.of(frontend(recorder), catalog(recorder));
+		Segment frontend = frontend(recorder);
+		Segment catalog = catalog(recorder);
+		System.out.printf("JVM: %s %s, flags %s%n", System.getProperty("java.vm.name"),
+				System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments());
+		SegmentDocumentWriter writer = new SegmentDocumentWriter();
+		System.out.printf("documents: frontend segment %d bytes, catalog segment %d bytes%n",
+				writer.document(frontend).length, writer.document(catalog).length);
+		System.out.printf("%-44s %8s %16s %8s%n", "per document (median of " + rounds + " rounds)", "ns",
+				"allocated bytes", "ratio");
+		compare("product page: frontend and catalog segments", List.of(frontend, catalog), warmUpSeconds, rounds,
+				roundMillis);
+		// what the emitter sends for a segment too big for one datagram, one by one
+		compare("a DynamoDB subsegment on its own", List.of(catalog.getSubsegments().get(0)), warmUpSeconds, rounds,
+				roundMillis);
+	}
+
+	private static void compare(String title, List<Entity> documents, int warmUpSeconds, int rounds, int roundMillis) {
 		SegmentDocumentWriter writer = new SegmentDocumentWriter();
 		for (Entity document : documents) {
-			if (!Arrays.equals(writer.document(document), document.serialize().getBytes(StandardCharsets.UTF_8))) {
-				throw new IllegalStateException("not the SDK's document: " + document.serialize());
+			if (!Arrays.equals(writer.document(document), sdk(document))) {
+				throw new IllegalStateException("not the SDK's document: " + new String(sdk(document)));
 			}
 		}
-
 		Runnable sdk = () -> {
 			for (Entity document : documents) {
-				sink += document.serialize().getBytes(StandardCharsets.UTF_8).length;
+				sink += sdk(document).length;
 			}
 		};
 		Runnable ours = () -> {
@@ -65,7 +82,6 @@ public final class SegmentDocumentBenchmark {
 				sink += writer.write(document);
 			}
 		};
-
 		long warmUpEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
 		while (System.nanoTime() < warmUpEnd) {
 			measure(sdk, documents.size(), 50);
@@ -85,17 +101,17 @@ public final class SegmentDocumentBenchmark {
 		}
 		double sdkMedian = median(sdkNanos);
 		double ourMedian = median(ourNanos);
-		System.out.printf("JVM: %s %s, flags %s%n", System.getProperty("java.vm.name"),
-				System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments());
-		System.out.printf("documents: frontend segment %d bytes, catalog segment %d bytes%n",
-				writer.document(documents.get(0)).length, writer.document(documents.get(1)).length);
-		System.out.printf("%-34s %12s %16s%n", "per document (median of " + rounds + " rounds)", "ns",
-				"allocated bytes");
-		System.out.printf("%-34s %12.0f %16.0f%n", "SDK serialize().getBytes(UTF_8)", sdkMedian, sdkBytes);
-		System.out.printf("%-34s %12.0f %16.0f%n", "SegmentDocumentWriter.write", ourMedian, ourBytes);
-		System.out.printf("ratio SDK / writer: %.1fx time%n", sdkMedian / ourMedian);
-		System.out.printf("rounds, ns: SDK %s, writer %s (fallbacks %d; sink %d)%n", Arrays.toString(round(sdkNanos)),
-				Arrays.toString(round(ourNanos)), writer.fallbacks(), sink % 10);
+		System.out.println(title + ":");
+		System.out.printf("  %-42s %8.0f %16.0f%n", "SDK (stream)serialize().getBytes(UTF_8)", sdkMedian, sdkBytes);
+		System.out.printf("  %-42s %8.0f %16.0f %7.1fx%n", "SegmentDocumentWriter.write", ourMedian, ourBytes,
+				sdkMedian / ourMedian);
+		System.out.printf("  rounds, ns: SDK %s, writer %s (fallbacks %d)%n", Arrays.toString(round(sdkNanos)),
+				Arrays.toString(round(ourNanos)), writer.fallbacks());
+	}
+
+	private static byte[] sdk(Entity entity) {
+		String json = (entity instanceof Subsegment subsegment) ? subsegment.streamSerialize() : entity.serialize();
+		return json.getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** Runs the task for about {@code millis}: nanoseconds and bytes per document. */
