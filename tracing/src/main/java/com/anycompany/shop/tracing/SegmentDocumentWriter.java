@@ -52,11 +52,11 @@ import com.amazonaws.xray.entities.TraceID;
  * </ul>
  * Anything it cannot write with certainty — an entity, cause or exception class other
  * than the SDK's own, a value that is not null, a string, boolean, the JDK's usual
- * numbers, a JDK map or collection, an array, a plain enum or Jackson's null node, a map
- * key that is not a string, nesting deeper than {@value #MAX_DEPTH} — makes it write that
- * whole document with the SDK's own serializer instead ({@link #fallbacks()} counts
- * them): for such values Jackson's output depends on annotations, registered modules and
- * settings that only the SDK's mapper knows.
+ * numbers, a JDK map or collection, an object, int, long, double or boolean array, a
+ * plain enum or Jackson's null node, a map key that is not a string, nesting deeper than
+ * {@value #MAX_DEPTH} — makes it write that whole document with the SDK's own serializer
+ * instead ({@link #fallbacks()} counts them): for such values Jackson's output depends on
+ * annotations, registered modules and settings that only the SDK's mapper knows.
  * <p>
  * Not thread-safe: one instance per sending thread.
  */
@@ -159,6 +159,8 @@ public final class SegmentDocumentWriter {
 	 * {@code serialize()}, a subsegment's {@code streamSerialize()} — after the prefix,
 	 * replacing what the buffer held.
 	 * @return the number of bytes written, prefix included: {@link #length()}
+	 * @throws RuntimeException what the SDK's own serializer throws, when it came to that
+	 * and it failed (an entity without a parent, say)
 	 */
 	public int write(Entity entity) {
 		boolean alone = entity instanceof Subsegment;
