@@ -168,9 +168,14 @@ public final class TracingOverheadBenchmark {
 			for (int shoppers : this.concurrencies) {
 				Map<Variant, Map<String, List<Result>>> byVariant = new LinkedHashMap<>();
 				results.put(shoppers, byVariant);
+				// the first load a shop sees compiles its code (the traced shop has more
+				// of
+				// it): a longer warm-up then, a short one when the scenario was run
+				// before
+				Duration warmUp = Duration.ofSeconds((shoppers == this.concurrencies.get(0)) ? 10 : 3);
 				for (String scenario : SCENARIOS) {
 					for (Variant variant : all) {
-						measure(shops.get(variant), scenario, Duration.ofSeconds(4), shoppers);
+						measure(shops.get(variant), scenario, warmUp, Math.max(shoppers, 4));
 					}
 					for (int round = 0; round < this.rounds; round++) {
 						if (shoppers == 1) {
