@@ -6,11 +6,17 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +27,14 @@ import org.springframework.context.SmartLifecycle;
  * The daemon's UDP side: one thread takes datagrams off the socket as fast as it can and
  * queues them, another parses and stores them, so a slow moment in the store never makes
  * the kernel drop packets. A full queue drops the datagram and counts it.
+ * <p>
+ * Both threads work in batches, because waking a thread costs more CPU than parsing a
+ * segment: after a datagram arrives the receiver empties the socket, hands what it got to
+ * the parser in one go, then sleeps {@link #BATCH_NANOS} before emptying the socket
+ * again; only when a round finds the socket empty does it block until the next datagram.
+ * At a steady stream that is one wake-up per thread every few milliseconds instead of two
+ * per datagram; the kernel's receive buffer holds what arrives meanwhile (a few thousand
+ * datagrams, tens of milliseconds at the highest rates measured).
  */
 public final class UdpReceiver implements SmartLifecycle {
 
@@ -28,7 +42,17 @@ public final class UdpReceiver implements SmartLifecycle {
 
 	private static final int MAX_DATAGRAM = 65_536;
 
-	private static final byte[] STOP = new byte[0];
+	/**
+	 * How long the receiver lets datagrams gather in the kernel while they keep coming.
+	 */
+	static final long BATCH_NANOS = 5_000_000L;
+
+	/**
+	 * A batch goes to the parser once it holds this many datagrams, whatever the time.
+	 */
+	private static final int MAX_BATCH = 512;
+
+	private static final Batch STOP = new Batch();
 
 	/**
 	 * Bytes waiting in the queue at most, whatever the count: the queue's memory bound.
@@ -37,17 +61,23 @@ public final class UdpReceiver implements SmartLifecycle {
 
 	private final AtomicLong queuedBytes = new AtomicLong();
 
+	private final AtomicInteger queuedDatagrams = new AtomicInteger();
+
 	private final String address;
 
 	private final int port;
 
 	private final int receiveBufferSize;
 
+	private final int queueCapacity;
+
 	private final Ingest ingest;
 
-	private final BlockingQueue<byte[]> queue;
+	private final BlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
 
 	private volatile DatagramChannel channel;
+
+	private volatile Selector selector;
 
 	private volatile int boundPort;
 
@@ -61,7 +91,7 @@ public final class UdpReceiver implements SmartLifecycle {
 		this.address = address;
 		this.port = port;
 		this.receiveBufferSize = receiveBufferSize;
-		this.queue = new ArrayBlockingQueue<>(queueCapacity);
+		this.queueCapacity = queueCapacity;
 		this.ingest = ingest;
 	}
 
@@ -74,8 +104,12 @@ public final class UdpReceiver implements SmartLifecycle {
 			DatagramChannel opened = DatagramChannel.open();
 			opened.setOption(StandardSocketOptions.SO_RCVBUF, this.receiveBufferSize);
 			opened.bind(new InetSocketAddress(this.address, this.port));
+			opened.configureBlocking(false);
+			Selector readable = Selector.open();
+			opened.register(readable, SelectionKey.OP_READ);
 			this.effectiveReceiveBuffer = opened.getOption(StandardSocketOptions.SO_RCVBUF);
 			this.boundPort = ((InetSocketAddress) opened.getLocalAddress()).getPort();
+			this.selector = readable;
 			this.channel = opened;
 		}
 		catch (IOException ex) {
@@ -94,53 +128,113 @@ public final class UdpReceiver implements SmartLifecycle {
 	private void receive() {
 		ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
 		DatagramChannel socket = this.channel;
+		Selector readable = this.selector;
+		Batch batch = new Batch();
+		boolean streaming = false;
 		while (socket.isOpen()) {
 			try {
 				buffer.clear();
-				if (socket.receive(buffer) == null) {
+				if (socket.receive(buffer) != null) {
+					buffer.flip();
+					streaming = true;
+					this.ingest.received();
+					int length = buffer.remaining();
+					if (this.queuedBytes.get() + batch.bytes + length > MAX_QUEUED_BYTES
+							|| this.queuedDatagrams.get() + batch.count >= this.queueCapacity) {
+						this.ingest.reject("queue_full");
+					}
+					else {
+						batch.add(buffer, length);
+					}
+					if (batch.count >= MAX_BATCH) {
+						batch = handOff(batch);
+					}
 					continue;
 				}
-				buffer.flip();
-				byte[] datagram = new byte[buffer.remaining()];
-				buffer.get(datagram);
-				this.ingest.received();
-				if (this.queuedBytes.get() > MAX_QUEUED_BYTES || !this.queue.offer(datagram)) {
-					this.ingest.reject("queue_full");
+				// the socket is empty: pass on what this round got, then wait for more
+				if (batch.count > 0) {
+					batch = handOff(batch);
+				}
+				if (streaming) {
+					streaming = false;
+					LockSupport.parkNanos(BATCH_NANOS);
 				}
 				else {
-					this.queuedBytes.addAndGet(datagram.length);
+					readable.select();
+					readable.selectedKeys().clear();
 				}
 			}
-			catch (ClosedChannelException ex) {
+			catch (ClosedChannelException | ClosedSelectorException ex) {
 				break;
 			}
 			catch (IOException | RuntimeException ex) {
 				logger.warn("UDP receive failed; going on", ex);
 			}
 		}
+		if (batch.count > 0) {
+			handOff(batch);
+		}
 		this.queue.offer(STOP);
+	}
+
+	private Batch handOff(Batch batch) {
+		this.queuedBytes.addAndGet(batch.bytes);
+		this.queuedDatagrams.addAndGet(batch.count);
+		this.queue.offer(batch);
+		return new Batch();
 	}
 
 	private void parse() {
 		while (true) {
-			byte[] datagram;
+			Batch batch;
 			try {
-				datagram = this.queue.take();
+				batch = this.queue.take();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			if (datagram == STOP) {
+			if (batch == STOP) {
 				return;
 			}
-			this.queuedBytes.addAndGet(-datagram.length);
-			this.ingest.datagram(datagram, 0, datagram.length);
+			for (int i = 0; i < batch.count; i++) {
+				this.ingest.datagram(batch.data, batch.offsets[i], batch.offsets[i + 1] - batch.offsets[i]);
+			}
+			this.queuedBytes.addAndGet(-batch.bytes);
+			this.queuedDatagrams.addAndGet(-batch.count);
 			if (this.queue.isEmpty()) {
 				// a burst is over: indexes current before anyone asks
 				this.ingest.flush();
 			}
 		}
+	}
+
+	/**
+	 * Datagrams back to back in one array: one allocation per batch, not per datagram.
+	 */
+	private static final class Batch {
+
+		byte[] data = new byte[16 * 1024];
+
+		/** Datagram {@code i} is {@code data[offsets[i]..offsets[i + 1])}. */
+		int[] offsets = new int[65];
+
+		int count;
+
+		int bytes;
+
+		void add(ByteBuffer datagram, int length) {
+			if (this.bytes + length > this.data.length) {
+				this.data = Arrays.copyOf(this.data, Math.max(this.data.length * 2, this.bytes + length));
+			}
+			if (this.count + 2 > this.offsets.length) {
+				this.offsets = Arrays.copyOf(this.offsets, this.offsets.length * 2);
+			}
+			datagram.get(this.data, this.bytes, length);
+			this.bytes += length;
+			this.offsets[++this.count] = this.bytes;
+		}
+
 	}
 
 	@Override
@@ -151,6 +245,7 @@ public final class UdpReceiver implements SmartLifecycle {
 		}
 		try {
 			open.close();
+			this.selector.close();
 		}
 		catch (IOException ex) {
 			logger.debug("Closing the UDP socket failed", ex);
@@ -186,7 +281,7 @@ public final class UdpReceiver implements SmartLifecycle {
 
 	/** Datagrams received but not yet parsed. */
 	public int queued() {
-		return this.queue.size();
+		return this.queuedDatagrams.get();
 	}
 
 }
