@@ -47,6 +47,12 @@ public final class UdpReceiver implements SmartLifecycle {
 	 */
 	static final long BATCH_NANOS = 5_000_000L;
 
+	/** Quiet this long after datagrams, a burst is over: the indexes catch up. */
+	static final long QUIET_NANOS = 20_000_000L;
+
+	/** While datagrams keep coming, the indexes catch up this often at most. */
+	static final long FLUSH_NANOS = 200_000_000L;
+
 	/**
 	 * A batch goes to the parser once it holds this many datagrams, whatever the time.
 	 */
@@ -185,14 +191,23 @@ public final class UdpReceiver implements SmartLifecycle {
 	}
 
 	private void parse() {
+		long lastFlush = System.nanoTime();
+		boolean unflushed = false;
 		while (true) {
 			Batch batch;
 			try {
-				batch = this.queue.take();
+				batch = unflushed ? this.queue.poll(QUIET_NANOS, TimeUnit.NANOSECONDS) : this.queue.take();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
+			}
+			if (batch == null) {
+				// a burst is over: indexes current before anyone asks
+				this.ingest.flush();
+				unflushed = false;
+				lastFlush = System.nanoTime();
+				continue;
 			}
 			if (batch == STOP) {
 				return;
@@ -202,9 +217,14 @@ public final class UdpReceiver implements SmartLifecycle {
 			}
 			this.queuedBytes.addAndGet(-batch.bytes);
 			this.queuedDatagrams.addAndGet(-batch.count);
-			if (this.queue.isEmpty()) {
-				// a burst is over: indexes current before anyone asks
+			unflushed = true;
+			if (this.queue.isEmpty() && System.nanoTime() - lastFlush >= FLUSH_NANOS) {
+				// a steady stream: indexes current a few times a second, not after every
+				// batch, so that a trace whose documents arrive over a while is put
+				// together once rather than once per batch
 				this.ingest.flush();
+				unflushed = false;
+				lastFlush = System.nanoTime();
 			}
 		}
 	}
