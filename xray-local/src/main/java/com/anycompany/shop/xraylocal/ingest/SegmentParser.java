@@ -12,6 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.json.JsonFactory;
 
@@ -47,10 +48,11 @@ public final class SegmentParser {
 
 	/**
 	 * Property names interned, so that the {@code switch}es below match them by identity
-	 * instead of comparing characters.
+	 * instead of comparing characters; times read by the fast (and exact) double parser.
 	 */
 	private final JsonFactory json = JsonFactory.builder()
 		.enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
+		.enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
 		.build();
 
 	private final StringTable canonical = new StringTable(MAX_CANONICAL_STRINGS);
