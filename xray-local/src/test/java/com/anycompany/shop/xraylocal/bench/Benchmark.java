@@ -47,7 +47,8 @@ public final class Benchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		List<String> parts = (args.length > 0) ? Arrays.asList(args) : List.of("memory", "queries", "ingest", "cpu");
+		List<String> named = Arrays.stream(args).filter((arg) -> !arg.startsWith("--")).toList();
+		List<String> parts = named.isEmpty() ? List.of("memory", "queries", "ingest", "cpu") : named;
 		System.out.printf("xray-local benchmark: %d cores, max heap %d MB, Java %s, load average %s%n%n",
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
 				System.getProperty("java.version"), loadAverage());
