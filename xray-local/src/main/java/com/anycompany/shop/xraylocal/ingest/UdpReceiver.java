@@ -25,18 +25,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The daemon's UDP side: one thread takes datagrams off the socket as fast as it can,
- * another parses and stores what queues up, so a slow moment in the store never makes the
- * kernel drop packets. A full queue drops the datagram and counts it.
+ * The daemon's UDP side: one thread takes datagrams off the socket as fast as it can and
+ * queues them, another parses and stores them, so a slow moment in the store never makes
+ * the kernel drop packets. A full queue drops the datagram and counts it.
  * <p>
- * Waking a thread costs more CPU than parsing a segment, so the receiver works in rounds:
- * after a datagram arrives it empties the socket, then sleeps {@link #BATCH_NANOS} before
- * emptying it again (the kernel's receive buffer holds what arrives meanwhile: thousands
- * of datagrams, tens of milliseconds at the highest rates measured); only a round that
- * finds the socket empty blocks until the next datagram. A round's datagrams are parsed
- * right there when they are few and nothing waits in the queue, the common case, which
- * wakes nobody; a burst's go to the parser thread in one hand-off. At a steady stream
- * that is one wake-up every 10 ms instead of two per datagram.
+ * Both threads work in batches, because waking a thread costs more CPU than parsing a
+ * segment: after a datagram arrives the receiver empties the socket, hands what it got to
+ * the parser in one go, then sleeps {@link #BATCH_NANOS} before emptying the socket
+ * again; only when a round finds the socket empty does it block until the next datagram.
+ * At a steady stream that is one wake-up per thread every few milliseconds instead of two
+ * per datagram; the kernel's receive buffer holds what arrives meanwhile (a few thousand
+ * datagrams, tens of milliseconds at the highest rates measured).
  */
 public final class UdpReceiver implements SmartLifecycle {
 
@@ -54,17 +53,6 @@ public final class UdpReceiver implements SmartLifecycle {
 
 	/** While datagrams keep coming, the indexes catch up this often at most. */
 	static final long FLUSH_NANOS = 200_000_000L;
-
-	/**
-	 * A round with more datagrams than this (a burst) goes to the parser thread; fewer
-	 * take the receiver a millisecond or two to parse itself.
-	 */
-	private static final int MAX_INLINE = 64;
-
-	/** Batches handed to the parser thread and not yet parsed. */
-	private final AtomicInteger pendingBatches = new AtomicInteger();
-
-	private volatile long lastFlush = System.nanoTime();
 
 	/**
 	 * A batch goes to the parser once it holds this many datagrams, whatever the time.
@@ -159,7 +147,6 @@ public final class UdpReceiver implements SmartLifecycle {
 		Selector readable = this.selector;
 		Batch batch = new Batch();
 		boolean streaming = false;
-		boolean unflushed = false;
 		while (socket.isOpen()) {
 			try {
 				buffer.clear();
@@ -180,28 +167,15 @@ public final class UdpReceiver implements SmartLifecycle {
 					}
 					continue;
 				}
-				// the socket is empty: deal with what this round got, then wait for more
+				// the socket is empty: pass on what this round got, then wait for more
 				if (batch.count > 0) {
-					if (batch.count <= MAX_INLINE && this.pendingBatches.get() == 0) {
-						// nothing queued before it, so order is kept
-						ingest(batch);
-						batch.clear();
-						unflushed = !flushIfDue();
-					}
-					else {
-						batch = handOff(batch);
-					}
+					batch = handOff(batch);
 				}
 				if (streaming) {
 					streaming = false;
 					LockSupport.parkNanos(BATCH_NANOS);
 				}
 				else {
-					if (unflushed) {
-						// a burst is over: indexes current before anyone asks
-						flush();
-						unflushed = false;
-					}
 					readable.select();
 					readable.selectedKeys().clear();
 				}
@@ -216,45 +190,19 @@ public final class UdpReceiver implements SmartLifecycle {
 		if (batch.count > 0) {
 			handOff(batch);
 		}
-		this.pendingBatches.incrementAndGet();
 		this.queue.offer(STOP);
 	}
 
 	private Batch handOff(Batch batch) {
 		this.queuedBytes.addAndGet(batch.bytes);
 		this.queuedDatagrams.addAndGet(batch.count);
-		this.pendingBatches.incrementAndGet();
 		this.queue.offer(batch);
 		Batch spare = this.spare.getAndSet(null);
 		return (spare != null) ? spare : new Batch();
 	}
 
-	private void ingest(Batch batch) {
-		for (int i = 0; i < batch.count; i++) {
-			this.ingest.datagram(batch.data, batch.offsets[i], batch.offsets[i + 1] - batch.offsets[i]);
-		}
-	}
-
-	/**
-	 * While datagrams keep coming, the indexes catch up a few times a second, not after
-	 * every round, so that a trace whose documents arrive over a while is put together
-	 * once rather than once per round.
-	 * @return whether it caught up
-	 */
-	private boolean flushIfDue() {
-		if (System.nanoTime() - this.lastFlush < FLUSH_NANOS) {
-			return false;
-		}
-		flush();
-		return true;
-	}
-
-	private void flush() {
-		this.ingest.flush();
-		this.lastFlush = System.nanoTime();
-	}
-
 	private void parse() {
+		long lastFlush = System.nanoTime();
 		boolean unflushed = false;
 		while (true) {
 			Batch batch;
@@ -267,22 +215,33 @@ public final class UdpReceiver implements SmartLifecycle {
 			}
 			if (batch == null) {
 				// a burst is over: indexes current before anyone asks
-				flush();
+				this.ingest.flush();
 				unflushed = false;
+				lastFlush = System.nanoTime();
 				continue;
 			}
 			if (batch == STOP) {
 				return;
 			}
-			ingest(batch);
+			for (int i = 0; i < batch.count; i++) {
+				this.ingest.datagram(batch.data, batch.offsets[i], batch.offsets[i + 1] - batch.offsets[i]);
+			}
 			this.queuedBytes.addAndGet(-batch.bytes);
 			this.queuedDatagrams.addAndGet(-batch.count);
 			if (batch.data.length <= MAX_SPARE_BYTES) {
-				batch.clear();
+				batch.count = 0;
+				batch.bytes = 0;
 				this.spare.set(batch);
 			}
-			this.pendingBatches.decrementAndGet();
-			unflushed = !(this.queue.isEmpty() && flushIfDue());
+			unflushed = true;
+			if (this.queue.isEmpty() && System.nanoTime() - lastFlush >= FLUSH_NANOS) {
+				// a steady stream: indexes current a few times a second, not after every
+				// batch, so that a trace whose documents arrive over a while is put
+				// together once rather than once per batch
+				this.ingest.flush();
+				unflushed = false;
+				lastFlush = System.nanoTime();
+			}
 		}
 	}
 
@@ -299,11 +258,6 @@ public final class UdpReceiver implements SmartLifecycle {
 		int count;
 
 		int bytes;
-
-		void clear() {
-			this.count = 0;
-			this.bytes = 0;
-		}
 
 		void add(ByteBuffer datagram, int length) {
 			if (this.bytes + length > this.data.length) {
