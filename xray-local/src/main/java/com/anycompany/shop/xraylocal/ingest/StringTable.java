@@ -9,6 +9,12 @@ package com.anycompany.shop.xraylocal.ingest;
  */
 final class StringTable {
 
+	/**
+	 * Longer strings are not shared: the table's memory stays bounded whatever clients
+	 * send (at most {@code max} strings of this length).
+	 */
+	static final int MAX_LENGTH = 2048;
+
 	private final int max;
 
 	private volatile String[] slots = new String[1024];
@@ -20,6 +26,9 @@ final class StringTable {
 	}
 
 	String get(char[] chars, int offset, int length) {
+		if (length > MAX_LENGTH) {
+			return new String(chars, offset, length);
+		}
 		int hash = hash(chars, offset, length);
 		String found = find(this.slots, hash, chars, offset, length);
 		return (found != null) ? found : add(hash, chars, offset, length);
@@ -27,6 +36,9 @@ final class StringTable {
 
 	/** The shared instance equal to {@code value}. */
 	String get(String value) {
+		if (value.length() > MAX_LENGTH) {
+			return value;
+		}
 		int hash = value.hashCode();
 		String[] table = this.slots;
 		int mask = table.length - 1;

@@ -48,4 +48,12 @@ class StringTableTests {
 		assertThat(get(table, "a")).isSameAs(a);
 	}
 
+	@Test
+	void longStringsAreNotKept() {
+		StringTable table = new StringTable(100);
+		String url = "http://localhost:8080/search?q=" + "x".repeat(StringTable.MAX_LENGTH);
+		String first = get(table, url);
+		assertThat(get(table, url)).isEqualTo(url).isNotSameAs(first);
+	}
+
 }
