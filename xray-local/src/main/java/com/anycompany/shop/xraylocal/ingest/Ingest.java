@@ -61,7 +61,8 @@ public final class Ingest {
 
 	/**
 	 * Brings the indexes up to date with everything stored so far; the UDP side calls it
-	 * when its queue runs empty, the API after each request.
+	 * when datagrams stop and a few times a second while they keep coming, the API after
+	 * each request.
 	 */
 	public void flush() {
 		if (this.sinceCatchUp.getAndSet(0) > 0) {

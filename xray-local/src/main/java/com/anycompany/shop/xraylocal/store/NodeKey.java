@@ -54,7 +54,39 @@ public final class NodeKey {
 
 	}
 
-	private record Ident(String name, String type, Kind kind) {
+	/**
+	 * The interning key. Not a record: a record's equals and hashCode go through method
+	 * handles, slow under the launcher's C1-only JIT, and ingest looks keys up for every
+	 * segment and call; the hash is computed once.
+	 */
+	private static final class Ident {
+
+		private final String name;
+
+		private final String type;
+
+		private final Kind kind;
+
+		private final int hash;
+
+		Ident(String name, String type, Kind kind) {
+			this.name = name;
+			this.type = type;
+			this.kind = kind;
+			this.hash = (name.hashCode() * 31 + Objects.hashCode(type)) * 31 + kind.ordinal();
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return this == other || (other instanceof Ident ident && this.hash == ident.hash && this.kind == ident.kind
+					&& this.name.equals(ident.name) && Objects.equals(this.type, ident.type));
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
 	}
 
 	private NodeKey(String name, String type, Kind kind, int id) {

@@ -68,12 +68,8 @@ public final class TraceFacts {
 		Map<Long, Entity> entities = new HashMap<>();
 		List<List<Entity>> trees = new ArrayList<>();
 		for (int i = 0; i < segments.size(); i++) {
-			int index = i;
 			Entity root = segments.get(i).entity();
-			root.forEach((e) -> {
-				owners.put(e.id, index);
-				entities.put(e.id, e);
-			});
+			index(root, i, owners, entities);
 			trees.add(new ArrayList<>(List.of(root.children)));
 		}
 		stitch(independents, owners, entities, trees);
@@ -108,11 +104,11 @@ public final class TraceFacts {
 		for (int i = 0; i < segments.size(); i++) {
 			NodeKey caller = segmentNodes[i];
 			for (Entity child : trees.get(i)) {
-				child.forEach((call) -> addCall(caller, call, linked));
+				addCalls(caller, child, linked);
 			}
 		}
 		for (Doc doc : this.docs) {
-			doc.entity().forEach(this::summarize);
+			summarizeTree(doc.entity());
 		}
 		if (this.startTime == Double.MAX_VALUE) {
 			this.startTime = 0;
@@ -175,10 +171,7 @@ public final class TraceFacts {
 				Doc doc = it.next();
 				Integer owner = owners.get(doc.parentId());
 				if (owner != null) {
-					doc.entity().forEach((e) -> {
-						owners.put(e.id, owner);
-						entities.put(e.id, e);
-					});
+					index(doc.entity(), owner, owners, entities);
 					trees.get(owner).add(doc.entity());
 					it.remove();
 					progress = true;
@@ -187,6 +180,36 @@ public final class TraceFacts {
 		}
 		// parents that have not arrived (yet): the trace is incomplete
 		this.partial |= !pending.isEmpty();
+	}
+
+	/*
+	 * The walks over an entity tree below are plain recursion, not Entity.forEach with a
+	 * lambda: ingest runs them for every stored document, and under the launcher's
+	 * C1-only JIT a lambda call per entity costs more than the work it does.
+	 */
+
+	/** Every entity of the tree by id, and the segment whose tree holds it. */
+	private static void index(Entity e, int owner, Map<Long, Integer> owners, Map<Long, Entity> entities) {
+		Long id = e.id;
+		owners.put(id, owner);
+		entities.put(id, e);
+		for (Entity child : e.children) {
+			index(child, owner, owners, entities);
+		}
+	}
+
+	private void addCalls(NodeKey caller, Entity e, Set<Long> linked) {
+		addCall(caller, e, linked);
+		for (Entity child : e.children) {
+			addCalls(caller, child, linked);
+		}
+	}
+
+	private void summarizeTree(Entity e) {
+		summarize(e);
+		for (Entity child : e.children) {
+			summarizeTree(child);
+		}
 	}
 
 	private void addCall(NodeKey caller, Entity call, Set<Long> linked) {

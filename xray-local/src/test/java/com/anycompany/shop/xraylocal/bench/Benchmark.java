@@ -40,11 +40,15 @@ public final class Benchmark {
 
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+		.build();
+
 	private Benchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		List<String> parts = (args.length > 0) ? Arrays.asList(args) : List.of("memory", "queries", "ingest");
+		List<String> named = Arrays.stream(args).filter((arg) -> !arg.startsWith("--")).toList();
+		List<String> parts = named.isEmpty() ? List.of("memory", "queries", "ingest", "cpu") : named;
 		System.out.printf("xray-local benchmark: %d cores, max heap %d MB, Java %s, load average %s%n%n",
 				Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
 				System.getProperty("java.version"), loadAverage());
@@ -56,6 +60,9 @@ public final class Benchmark {
 		}
 		if (parts.contains("ingest")) {
 			ingest();
+		}
+		if (parts.contains("cpu")) {
+			cpu(args);
 		}
 	}
 
@@ -76,6 +83,13 @@ public final class Benchmark {
 			}
 		}
 		return fallback;
+	}
+
+	private static List<String> stringArgs(String[] args, String prefix) {
+		return Arrays.stream(args)
+			.filter((arg) -> arg.startsWith(prefix))
+			.map((arg) -> arg.substring(prefix.length()))
+			.toList();
 	}
 
 	/** Shop-shaped documents for one trace: an order, or a product page. */
@@ -324,6 +338,190 @@ public final class Benchmark {
 		finally {
 			context.close();
 		}
+	}
+
+	// ------------------------------------------------------------------ cpu
+
+	/**
+	 * What the launcher gives xray-local locally ({@code Plan.JVM_DEFAULTS} and its
+	 * heap).
+	 */
+	private static final List<String> LAUNCHER_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+			"-Xss512k", "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=192m", "-XX:+ExitOnOutOfMemoryError",
+			"-Xmx256m");
+
+	/** One run of one jar. */
+	record CpuRun(String jar, int round, long sent, long accepted, double cpuMillis, double idleMillisPerSecond) {
+
+		double microsPerSegment() {
+			return this.cpuMillis * 1000 / this.accepted;
+		}
+
+	}
+
+	/**
+	 * CPU time xray-local spends per ingested segment, as the local shop runs it: its own
+	 * process with the launcher's JVM flags, fed the real SDK's shop datagrams at a fixed
+	 * rate; user + system time of the whole process (every thread: receive, parse, GC,
+	 * JIT) from /proc. Several jars (e.g. before and after a change) take turns, round
+	 * after round, so that they see the same machine.
+	 */
+	private static void cpu(String[] args) throws Exception {
+		List<String> jars = stringArgs(args, "--jar=");
+		if (jars.isEmpty()) {
+			jars = List.of("xray-local/target/xray-local.jar");
+		}
+		int rate = intArg(args, "--rate=", 2_000);
+		int seconds = intArg(args, "--seconds=", 20);
+		int warmup = intArg(args, "--warmup=", 20);
+		int rounds = intArg(args, "--rounds=", 2);
+		List<byte[]> datagrams = SdkDatagrams.record(rate * (warmup + seconds) + 100);
+		long bytes = datagrams.stream().mapToLong((d) -> d.length).sum();
+		System.out.printf(Locale.ROOT,
+				"## CPU per ingested segment (%,d segments/s, %d s warm-up then %d s measured, datagrams of %d bytes"
+						+ " on average from the X-Ray Java SDK, %s)%n%n",
+				rate, warmup, seconds, bytes / datagrams.size(), String.join(" ", LAUNCHER_JVM_FLAGS));
+		System.out
+			.println("| jar | round | sent | accepted | lost | CPU (ms) | CPU per segment (µs) | idle CPU (ms/s) |");
+		System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+		List<CpuRun> runs = new ArrayList<>();
+		for (int round = 1; round <= rounds; round++) {
+			for (String jar : jars) {
+				CpuRun run = cpuRun(jar, round, datagrams, rate, warmup, seconds);
+				runs.add(run);
+				System.out.printf(Locale.ROOT, "| %s | %d | %,d | %,d | %,d | %,.0f | %.1f | %.1f |%n", jar, round,
+						run.sent(), run.accepted(), run.sent() - run.accepted(), run.cpuMillis(),
+						run.microsPerSegment(), run.idleMillisPerSecond());
+			}
+		}
+		System.out.println();
+		double first = 0;
+		for (String jar : jars) {
+			double[] micros = runs.stream()
+				.filter((r) -> r.jar().equals(jar))
+				.mapToDouble(CpuRun::microsPerSegment)
+				.sorted()
+				.toArray();
+			double median = (micros[(micros.length - 1) / 2] + micros[micros.length / 2]) / 2;
+			if (first == 0) {
+				first = median;
+			}
+			System.out.printf(Locale.ROOT, "%s: median %.1f µs CPU per segment (%.0f%% of the first jar's)%n", jar,
+					median, 100 * median / first);
+		}
+		System.out.println();
+	}
+
+	private static CpuRun cpuRun(String jar, int round, List<byte[]> datagrams, int rate, int warmup, int seconds)
+			throws Exception {
+		int httpPort;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			httpPort = socket.getLocalPort();
+		}
+		int udpPort;
+		try (DatagramChannel probe = DatagramChannel.open()) {
+			probe.bind(new InetSocketAddress("127.0.0.1", 0));
+			udpPort = ((InetSocketAddress) probe.getLocalAddress()).getPort();
+		}
+		List<String> command = new ArrayList<>();
+		command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(LAUNCHER_JVM_FLAGS);
+		command.addAll(List.of("-jar", jar, "--xray.local.port=" + httpPort, "--xray.local.udp-port=" + udpPort,
+				"--xray.local.otlp.port=0", "--logging.level.root=warn", "--spring.main.banner-mode=off"));
+		java.io.File log = new java.io.File(
+				"xray-local/target/bench-cpu-" + round + "-" + java.nio.file.Path.of(jar).getFileName() + ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+		try {
+			String status = "http://127.0.0.1:" + httpPort + "/status";
+			long deadline = System.nanoTime() + 120_000_000_000L;
+			while (true) {
+				try {
+					get(status);
+					break;
+				}
+				catch (java.io.IOException ex) {
+					if (System.nanoTime() > deadline || !process.isAlive()) {
+						throw new IllegalStateException(jar + " did not start; see " + log, ex);
+					}
+					LockSupport.parkNanos(200_000_000L);
+				}
+			}
+			LockSupport.parkNanos(2_000_000_000L);
+			double idleStart = cpuMillis(process.pid());
+			long idleNanos = System.nanoTime();
+			LockSupport.parkNanos(5_000_000_000L);
+			double idle = (cpuMillis(process.pid()) - idleStart) / ((System.nanoTime() - idleNanos) / 1e9);
+			try (DatagramChannel channel = DatagramChannel.open()) {
+				channel.connect(new InetSocketAddress("127.0.0.1", udpPort));
+				int warmupCount = rate * warmup;
+				send(channel, datagrams.subList(0, warmupCount), rate);
+				drained(status, warmupCount);
+				double before = cpuMillis(process.pid());
+				long acceptedBefore = accepted(status);
+				int count = rate * seconds;
+				send(channel, datagrams.subList(warmupCount, warmupCount + count), rate);
+				drained(status, warmupCount + count);
+				double cpu = cpuMillis(process.pid()) - before;
+				return new CpuRun(jar, round, count, accepted(status) - acceptedBefore, cpu, idle);
+			}
+		}
+		finally {
+			process.destroy();
+			process.waitFor();
+		}
+	}
+
+	/** Sends at {@code rate} per second, what is due every 0.2 ms. */
+	private static void send(DatagramChannel channel, List<byte[]> datagrams, int rate) throws java.io.IOException {
+		ByteBuffer buffer = ByteBuffer.allocateDirect(65_536);
+		long start = System.nanoTime();
+		int sent = 0;
+		while (sent < datagrams.size()) {
+			long due = Math.min(datagrams.size(), (System.nanoTime() - start) * rate / 1_000_000_000L);
+			while (sent < due) {
+				buffer.clear();
+				buffer.put(datagrams.get(sent++)).flip();
+				channel.write(buffer);
+			}
+			LockSupport.parkNanos(200_000);
+		}
+	}
+
+	/** Waits (at most 10 s) until xray-local has dealt with {@code count} datagrams. */
+	private static void drained(String status, long count) throws Exception {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (System.nanoTime() < deadline) {
+			tools.jackson.databind.JsonNode ingest = JSON.readTree(get(status)).get("ingest");
+			if (ingest.get("accepted").asLong() + ingest.get("rejected").asLong() >= count) {
+				return;
+			}
+			LockSupport.parkNanos(20_000_000L);
+		}
+	}
+
+	private static long accepted(String status) throws Exception {
+		return JSON.readTree(get(status)).get("ingest").get("accepted").asLong();
+	}
+
+	/** User + system time of a process, all its threads, in milliseconds. */
+	private static double cpuMillis(long pid) throws java.io.IOException {
+		String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+		// fields after the command name in parentheses: state is field 3, utime 14, stime
+		// 15
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		// /proc counts in USER_HZ, 100 per second on Linux whatever the kernel's HZ
+		return ticks * 1000.0 / 100;
+	}
+
+	private static String get(String url) throws Exception {
+		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(url + " answered " + response.statusCode());
+		}
+		return response.body();
 	}
 
 	private static ConfigurableApplicationContext start(String... args) {
