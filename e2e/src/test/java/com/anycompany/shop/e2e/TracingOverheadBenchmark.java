@@ -90,6 +90,8 @@ public final class TracingOverheadBenchmark {
 
 	private final List<Variant> variants;
 
+	private final Duration warmUp;
+
 	private final PrintStream out = System.out;
 
 	private final List<String> summary = new ArrayList<>();
@@ -104,8 +106,9 @@ public final class TracingOverheadBenchmark {
 	private final Map<String, Map<String, double[]>> cpu = new LinkedHashMap<>();
 
 	private TracingOverheadBenchmark(int rounds, Duration window, List<Integer> concurrencies, List<String> jvms,
-			List<Variant> variants) {
+			List<Variant> variants, Duration warmUp) {
 		this.rounds = rounds;
+		this.warmUp = warmUp;
 		this.window = window;
 		this.concurrencies = concurrencies;
 		this.jvms = jvms;
@@ -116,9 +119,13 @@ public final class TracingOverheadBenchmark {
 		List<String> positional = new ArrayList<>();
 		List<String> jvms = List.of("launcher");
 		List<Variant> variants = new ArrayList<>(List.of(Variant.ALL));
+		Duration warmUp = Duration.ofSeconds(10);
 		for (String arg : args) {
 			if (arg.startsWith("--jvm=")) {
 				jvms = List.of(arg.substring(6).split(","));
+			}
+			else if (arg.startsWith("--warmup=")) {
+				warmUp = Duration.ofSeconds(Integer.parseInt(arg.substring(9)));
 			}
 			else if (arg.startsWith("--variants=")) {
 				variants = Arrays.stream(arg.substring(11).split(",")).map(Variant::of).toList();
@@ -131,7 +138,7 @@ public final class TracingOverheadBenchmark {
 		int seconds = (positional.size() > 1) ? Integer.parseInt(positional.get(1)) : 15;
 		List<Integer> concurrencies = (positional.size() > 2)
 				? Arrays.stream(positional.get(2).split(",")).map(Integer::valueOf).toList() : List.of(8);
-		new TracingOverheadBenchmark(rounds, Duration.ofSeconds(seconds), concurrencies, jvms, variants).run();
+		new TracingOverheadBenchmark(rounds, Duration.ofSeconds(seconds), concurrencies, jvms, variants, warmUp).run();
 	}
 
 	private void run() throws Exception {
@@ -168,11 +175,10 @@ public final class TracingOverheadBenchmark {
 			for (int shoppers : this.concurrencies) {
 				Map<Variant, Map<String, List<Result>>> byVariant = new LinkedHashMap<>();
 				results.put(shoppers, byVariant);
-				// the first load a shop sees compiles its code (the traced shop has more
-				// of
-				// it): a longer warm-up then, a short one when the scenario was run
-				// before
-				Duration warmUp = Duration.ofSeconds((shoppers == this.concurrencies.get(0)) ? 10 : 3);
+				// the first load compiles a shop's code, the traced one's more:
+				// a long warm-up then (C2 on one compiler thread, the image's
+				// flags, takes tens of seconds), a short one after
+				Duration warmUp = (shoppers == this.concurrencies.get(0)) ? this.warmUp : Duration.ofSeconds(3);
 				for (String scenario : SCENARIOS) {
 					for (Variant variant : all) {
 						measure(shops.get(variant), scenario, warmUp, Math.max(shoppers, 4));

@@ -1,6 +1,7 @@
 package com.anycompany.shop.tracing;
 
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
@@ -621,43 +622,15 @@ public final class SegmentDocumentWriter {
 		else if (value instanceof Object[] array) {
 			array(array, depth);
 		}
-		else if (value instanceof int[] array) {
+		else if (value instanceof int[] || value instanceof long[] || value instanceof double[]
+				|| value instanceof boolean[]) {
+			// rare in a segment: each element boxed and written as its wrapper would be
 			put(Json.OPEN_ARRAY);
-			for (int i = 0; i < array.length; i++) {
+			for (int i = 0; i < Array.getLength(value); i++) {
 				if (i > 0) {
 					put(Json.COMMA);
 				}
-				number(array[i]);
-			}
-			put(Json.CLOSE_ARRAY);
-		}
-		else if (value instanceof long[] array) {
-			put(Json.OPEN_ARRAY);
-			for (int i = 0; i < array.length; i++) {
-				if (i > 0) {
-					put(Json.COMMA);
-				}
-				number(array[i]);
-			}
-			put(Json.CLOSE_ARRAY);
-		}
-		else if (value instanceof double[] array) {
-			put(Json.OPEN_ARRAY);
-			for (int i = 0; i < array.length; i++) {
-				if (i > 0) {
-					put(Json.COMMA);
-				}
-				number(array[i]);
-			}
-			put(Json.CLOSE_ARRAY);
-		}
-		else if (value instanceof boolean[] array) {
-			put(Json.OPEN_ARRAY);
-			for (int i = 0; i < array.length; i++) {
-				if (i > 0) {
-					put(Json.COMMA);
-				}
-				raw(array[i] ? TRUE : FALSE);
+				value(Array.get(value, i), depth + 1);
 			}
 			put(Json.CLOSE_ARRAY);
 		}
