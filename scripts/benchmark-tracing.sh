@@ -3,9 +3,10 @@
 # and traced in each variant, under the same closed-loop load in rotating windows. Prints a
 # table per JVM flag set and shopper count, then one summary row per variant and flag set.
 #   scripts/benchmark-tracing.sh [rounds=3] [seconds per window=15] [shoppers=8, or a list: 1,8]
-#       [--variants=all,default,no-daemon] [--jvm=launcher,container] [--warmup=seconds, default 10]
+#       [--variants=all,default,no-daemon,control] [--jvm=launcher,container] [--warmup=seconds, default 10]
 # variants: all = every request sampled (the local shop); default = the X-Ray default rule,
-# 1 request/s + 5%; no-daemon = every request sampled, nothing listening on the daemon port.
+# 1 request/s + 5%; no-daemon = every request sampled, nothing listening on the daemon port;
+# control = a second untraced shop (the noise floor: what two identical shops differ by).
 # jvm: launcher = the launcher's flags (C1 only); container = the image's (docker/Dockerfile).
 # The README's table: scripts/benchmark-tracing.sh 3 5 1,8 --variants=all,default --jvm=launcher,container --warmup=30
 set -euo pipefail

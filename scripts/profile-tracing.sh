@@ -3,7 +3,7 @@
 # load at once, every JVM sampled by async-profiler (Java and kernel frames); prints the CPU
 # per request of each process in both shops and the top frames of tracing work.
 #   scripts/profile-tracing.sh [scenario: home | product | order-flow (default product)]
-#       [seconds=20] [shoppers per shop=4]
+#       [seconds=20] [shoppers per shop=4] [traced shop: all (every request sampled) or default (the default rule)]
 # Linux only; async-profiler comes from Maven Central (tools.profiler:async-profiler).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -57,11 +57,14 @@ public final class TracingOverheadBenchmark {
 			{ "version": 2, "rules": [], "default": { "fixed_target": 1, "rate": 0.05 } }
 			""";
 
-	/** A shop to measure: untraced, or one way of tracing it. */
+	/**
+	 * A shop to measure: untraced, or one way of tracing it, or a second untraced shop as
+	 * a control (what two identical shops differ by is the benchmark's own noise floor).
+	 */
 	enum Variant {
 
 		UNTRACED("untraced"), ALL("100% sampled"), DEFAULT("default rule (1/s + 5%)"),
-		NO_DAEMON("100% sampled, no daemon listening");
+		NO_DAEMON("100% sampled, no daemon listening"), CONTROL("untraced again (control)");
 
 		final String label;
 
@@ -74,6 +77,7 @@ public final class TracingOverheadBenchmark {
 				case "all" -> ALL;
 				case "default" -> DEFAULT;
 				case "no-daemon" -> NO_DAEMON;
+				case "control" -> CONTROL;
 				default -> throw new IllegalArgumentException("unknown variant " + name);
 			};
 		}
@@ -252,7 +256,7 @@ public final class TracingOverheadBenchmark {
 			.logsDir(logs.resolve(name))
 			.freePorts()
 			.jvmOptions(jvmOptions)
-			.tracingEnabled(variant != Variant.UNTRACED)
+			.tracingEnabled(variant != Variant.UNTRACED && variant != Variant.CONTROL)
 			.startTimeout(Duration.ofMinutes(5));
 		if (variant == Variant.DEFAULT) {
 			// the same rule locally and from the daemon's centralized sampling, as on AWS

@@ -57,7 +57,11 @@ public final class TracingProfile {
 
 	private final Path output;
 
-	private TracingProfile(String scenario, Duration duration, int shoppers, Path profiler, Path output) {
+	private final Variant traced;
+
+	private TracingProfile(String scenario, Duration duration, int shoppers, Path profiler, Path output,
+			Variant traced) {
+		this.traced = traced;
 		this.scenario = scenario;
 		this.duration = duration;
 		this.shoppers = shoppers;
@@ -69,17 +73,18 @@ public final class TracingProfile {
 		String scenario = (args.length > 0) ? args[0].replace('-', ' ') : "product";
 		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 20;
 		int shoppers = (args.length > 2) ? Integer.parseInt(args[2]) : 4;
+		Variant traced = (args.length > 3) ? Variant.of(args[3]) : Variant.ALL;
 		Path profiler = Path.of(System.getProperty("asyncProfiler")).toAbsolutePath();
 		Path output = Path.of("e2e", "target", "tracing-profile").toAbsolutePath();
 		Files.createDirectories(output);
-		new TracingProfile(scenario, Duration.ofSeconds(seconds), shoppers, profiler, output).run();
+		new TracingProfile(scenario, Duration.ofSeconds(seconds), shoppers, profiler, output, traced).run();
 	}
 
 	private void run() throws Exception {
 		Path logs = this.output.resolve("logs");
 		Map<Variant, LocalShop> shops = new LinkedHashMap<>();
 		try {
-			for (Variant variant : List.of(Variant.UNTRACED, Variant.ALL)) {
+			for (Variant variant : List.of(Variant.UNTRACED, this.traced)) {
 				shops.put(variant, TracingOverheadBenchmark.startShop(logs, variant, List.of(), this.out));
 			}
 			this.out.println("warming up both shops (" + this.scenario + ", 10 s)...");
@@ -184,17 +189,18 @@ public final class TracingProfile {
 
 	private void report(Map<Variant, Long> requests, Map<Variant, Map<String, Path>> profiles) throws IOException {
 		long untracedRequests = requests.get(Variant.UNTRACED);
-		long tracedRequests = requests.get(Variant.ALL);
+		long tracedRequests = requests.get(this.traced);
 		this.out.printf(Locale.ROOT,
 				"%nCPU per request, %s, %d shoppers per shop, %d s, both shops at once: "
-						+ "%d untraced and %d traced requests (ms of CPU per request, Java and kernel)%n",
-				this.scenario, this.shoppers, this.duration.toSeconds(), untracedRequests, tracedRequests);
-		this.out.println("| process | untraced | 100% sampled | difference | of it, tracing work |");
+						+ "%d untraced and %d traced requests (%.1f%%; ms of CPU per request, Java and kernel)%n",
+				this.scenario, this.shoppers, this.duration.toSeconds(), untracedRequests, tracedRequests,
+				100.0 * tracedRequests / untracedRequests);
+		this.out.println("| process | untraced | " + this.traced.label + " | difference | of it, tracing work |");
 		this.out.println("| --- | ---: | ---: | ---: | ---: |");
 		Map<String, Long> work = new HashMap<>();
 		double[] totals = new double[3];
-		for (String process : profiles.get(Variant.ALL).keySet()) {
-			Profile traced = Profile.read(profiles.get(Variant.ALL).get(process));
+		for (String process : profiles.get(this.traced).keySet()) {
+			Profile traced = Profile.read(profiles.get(this.traced).get(process));
 			Path untracedFile = profiles.get(Variant.UNTRACED).get(process);
 			Profile untraced = (untracedFile != null) ? Profile.read(untracedFile) : Profile.EMPTY;
 			traced.work.forEach((frame, samples) -> work.merge(process + " " + frame, samples, Long::sum));

@@ -27,14 +27,14 @@ import org.slf4j.LoggerFactory;
  * into JSON and sends the datagram. The SDK's own emitter does both on the request
  * thread, which the profile showed to be the largest part of what tracing cost a request.
  * <p>
- * The request thread does not wake the sender either, as long as segments keep coming:
- * the sender collects them on its own clock ({@link #COLLECT_INTERVAL}), so a busy
- * request thread makes no system call for tracing (a wake-up is a futex call and a
- * context switch, kernel time a Java profile does not show), and a busy service wakes its
- * sender at most a hundred times a second however many segments it makes. After a quiet
- * spell the sender sleeps until the next segment wakes it, so an idle service keeps no
- * timer ticking. The datagrams leave through one connected channel and one reused buffer:
- * no address lookup and no new packet per send.
+ * The sender adapts its waiting to the rate: when it finds a single segment at a time it
+ * sleeps until the next one wakes it (a wake-up per segment, cheap at that rate, and no
+ * timer in an idle service); when it finds several waiting, segments come faster than
+ * wake-ups pay off, so it collects them on its own clock ({@link #COLLECT_INTERVAL}) and
+ * the request threads make no system call for tracing at all (a wake-up is a futex call
+ * and a context switch, kernel time a Java profile does not show), at most a hundred
+ * wake-ups a second however busy the service. The datagrams leave through one connected
+ * channel and one reused buffer: no address lookup and no new packet per send.
  * <p>
  * Never blocks and never grows: when the queue is full (the daemon thread cannot keep up,
  * e.g. a starved CPU) the entity is dropped and counted ({@link #dropped()}). A daemon
@@ -65,12 +65,6 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 	 * daemon's own one-second batches.
 	 */
 	static final long COLLECT_INTERVAL = TimeUnit.MILLISECONDS.toNanos(10);
-
-	/**
-	 * Empty collections in a row (a tenth of a second) before the sender sleeps until
-	 * woken.
-	 */
-	private static final int QUIET_ROUNDS = 10;
 
 	/** The most the sender takes off the queue at once. */
 	private static final int BATCH = 256;
@@ -219,14 +213,12 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 
 	private void sendLoop() {
 		List<Entity> batch = new ArrayList<>(BATCH);
-		int quiet = 0;
 		while (!this.closed) {
 			this.queue.drainTo(batch, BATCH);
 			if (batch.isEmpty()) {
-				quiet = awaitSegments(quiet);
+				awaitSegment();
 				continue;
 			}
-			quiet = 0;
 			for (Entity entity : batch) {
 				try {
 					send(entity);
@@ -239,28 +231,25 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 					this.pending.decrementAndGet();
 				}
 			}
+			if (batch.size() > 1) {
+				// busy: more are coming; let them gather instead of being woken for each
+				LockSupport.parkNanos(this, COLLECT_INTERVAL);
+			}
 			batch.clear();
-			LockSupport.parkNanos(this, COLLECT_INTERVAL);
 		}
 	}
 
 	/**
-	 * Waits for segments: on the sender's own clock for a while, then until the next
-	 * segment wakes it (or a second passes: a safety net). A segment queued before the
-	 * flag is seen is found by the check; one queued after it wakes the sender.
-	 * @return how many empty collections in a row so far
+	 * Sleeps until a segment is queued (or a second passes: a safety net, not a clock). A
+	 * segment queued before the flag is seen is found by the check; one queued after it
+	 * wakes the sender.
 	 */
-	private int awaitSegments(int quiet) {
-		if (quiet < QUIET_ROUNDS) {
-			LockSupport.parkNanos(this, COLLECT_INTERVAL);
-			return quiet + 1;
-		}
+	private void awaitSegment() {
 		this.asleep = true;
 		if (this.queue.isEmpty()) {
 			LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));
 		}
 		this.asleep = false;
-		return quiet;
 	}
 
 	private void send(Entity entity) {
