@@ -106,6 +106,13 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 	private volatile boolean closed;
 
 	/**
+	 * Whether the channel is connected to the daemon (sender thread only, after start).
+	 */
+	private boolean connected;
+
+	private long lastConnectAttempt = System.nanoTime();
+
+	/**
 	 * @param daemon the daemon's UDP address, resolved once here rather than per datagram
 	 * @param capacity how many entities may wait to be sent before new ones are dropped
 	 */
@@ -115,7 +122,7 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 		// connected once: the kernel looks the route up here, not for every datagram.
 		// A daemon that is not listening shows as a failed send (counted), as before.
 		this.channel = DatagramChannel.open();
-		this.channel.connect(daemon);
+		this.connected = connect(daemon);
 		this.sender = new Thread(this::sendLoop, "xray-emitter");
 		this.sender.setDaemon(true);
 		this.sender.start();
@@ -267,6 +274,11 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 	}
 
 	private void datagram(int length, Entity entity) {
+		if (!this.connected && !reconnect()) {
+			failure("Cannot send " + describe(entity) + ": the X-Ray daemon's address " + this.daemon
+					+ " does not resolve", new IllegalStateException("unresolved address"));
+			return;
+		}
 		try {
 			this.channel.write(ByteBuffer.wrap(this.documents.buffer(), 0, length));
 			this.sent.incrementAndGet();
@@ -275,6 +287,33 @@ public class SegmentEmitter extends Emitter implements AutoCloseable {
 			failure("Cannot send " + describe(entity) + " (" + length + " bytes) to the X-Ray daemon at " + this.daemon,
 					ex);
 		}
+	}
+
+	/**
+	 * A daemon name that did not resolve at start (a cluster DNS not ready yet) must not
+	 * stop the service: the sender tries it again, at most once a second.
+	 */
+	private boolean connect(InetSocketAddress address) {
+		if (address.isUnresolved()) {
+			return false;
+		}
+		try {
+			this.channel.connect(address);
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+	}
+
+	private boolean reconnect() {
+		long now = System.nanoTime();
+		if (now - this.lastConnectAttempt < TimeUnit.SECONDS.toNanos(1)) {
+			return false;
+		}
+		this.lastConnectAttempt = now;
+		this.connected = connect(new InetSocketAddress(this.daemon.getHostString(), this.daemon.getPort()));
+		return this.connected;
 	}
 
 	private void failure(String message, Exception ex) {

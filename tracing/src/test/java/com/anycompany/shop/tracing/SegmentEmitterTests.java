@@ -204,6 +204,26 @@ class SegmentEmitterTests {
 	}
 
 	@Test
+	void aDaemonNameThatDoesNotResolveYetNeitherStopsTheServiceNorLosesCount() throws Exception {
+		// as a cluster's DNS name before it resolves: the emitter starts all the same,
+		// counts what it cannot send, and connects once the name resolves (here at once:
+		// localhost, no DNS query leaves the machine)
+		InetSocketAddress later = InetSocketAddress.createUnresolved("localhost", stubAddress().getPort());
+		this.emitter = new SegmentEmitter(later, 16);
+		Segment first = segment("before-resolving");
+		first.end();
+		assertThat(this.emitter.sendSegment(first)).isTrue();
+		assertThat(this.emitter.flush(WAIT)).isTrue();
+		assertThat(this.emitter.failed()).isEqualTo(1);
+		Thread.sleep(1100);
+		Segment second = segment("after-resolving");
+		second.end();
+		this.emitter.sendSegment(second);
+		daemon.awaitSegmentOfTrace(second.getTraceId().toString(), WAIT);
+		assertThat(this.emitter.sent()).isEqualTo(1);
+	}
+
+	@Test
 	void afterCloseNothingIsQueued() throws Exception {
 		this.emitter = new SegmentEmitter(stubAddress(), 16);
 		this.emitter.close();
