@@ -208,15 +208,14 @@ public final class TracingOverheadBenchmark {
 						for (int i = 0; i < all.size(); i++) {
 							// rotate who goes first, so no variant always follows another
 							Variant variant = all.get((i + round) % all.size());
-							long xrayPid = pidOf(shops.get(variant), "xray-local");
-							double cpuBefore = cpuSeconds(xrayPid);
 							Map<String, long[]> ticksBefore = ticks(shops.get(variant));
 							long started = System.nanoTime();
 							Result result = measure(shops.get(variant), scenario, this.window, shoppers);
+							Map<String, long[]> ticksAfter = ticks(shops.get(variant));
 							double[] usage = this.xrayCpu.computeIfAbsent(jvm + "/" + variant, (k) -> new double[2]);
-							usage[0] += cpuSeconds(xrayPid) - cpuBefore;
+							usage[0] += cpuSeconds(ticksBefore, ticksAfter, "xray-local");
 							usage[1] += (System.nanoTime() - started) / 1e9;
-							addCpu(jvm, scenario, variant, ticksBefore, ticks(shops.get(variant)),
+							addCpu(jvm, scenario, variant, ticksBefore, ticksAfter,
 									result.throughput() * this.window.toNanos() / 1e9);
 							byVariant.computeIfAbsent(variant, (k) -> new LinkedHashMap<>())
 								.computeIfAbsent(scenario, (k) -> new ArrayList<>())
@@ -560,6 +559,7 @@ public final class TracingOverheadBenchmark {
 			}
 			try {
 				String stat = Files.readString(Path.of("/proc", String.valueOf(status.pid()), "stat"));
+				// fields 14 and 15 of stat (utime, stime), counted after the command name
 				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 				ticks.put(status.name(), new long[] { Long.parseLong(fields[11]), Long.parseLong(fields[12]) });
 			}
@@ -577,22 +577,16 @@ public final class TracingOverheadBenchmark {
 		}
 	}
 
-	private static long pidOf(LocalShop shop, String component) {
-		return shop.status()
-			.stream()
-			.filter((status) -> status.name().equals(component))
-			.mapToLong(Supervisor.Status::pid)
-			.findFirst()
-			.orElseThrow();
-	}
-
-	/** User plus system CPU time of a process, from /proc (Linux). */
-	private static double cpuSeconds(long pid) throws IOException {
-		String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		// fields 14 and 15 of stat (utime, stime), counted after the command name
-		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-		return ticks / 100.0;
+	/**
+	 * A process's user plus system CPU seconds between two readings of {@link #ticks}.
+	 */
+	private static double cpuSeconds(Map<String, long[]> before, Map<String, long[]> after, String process) {
+		long[] from = before.get(process);
+		long[] to = after.get(process);
+		if (from == null || to == null) {
+			return 0;
+		}
+		return ((to[0] - from[0]) + (to[1] - from[1])) / 100.0;
 	}
 
 	record Result(double throughput, double p50, double p99, int errors) {
