@@ -9,7 +9,6 @@ import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
 import com.amazonaws.xray.config.DaemonConfiguration;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
-import com.amazonaws.xray.jakarta.servlet.AWSXRayServletFilter;
 import com.amazonaws.xray.plugins.EC2Plugin;
 import com.amazonaws.xray.plugins.ECSPlugin;
 import com.amazonaws.xray.plugins.EKSPlugin;
@@ -229,14 +228,14 @@ public class XRayTracingAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "xrayServletFilter")
-		public FilterRegistrationBean<ExcludingTracingFilter> xrayServletFilter(ShopTracingProperties properties,
+		public FilterRegistrationBean<RequestSegmentFilter> xrayServletFilter(ShopTracingProperties properties,
 				AWSXRayRecorder recorder, Environment environment) {
 			String serviceName = StringUtils.hasText(properties.getServiceName()) ? properties.getServiceName()
 					: environment.getProperty("spring.application.name", "application");
-			// fixed() lets the SDK's AWS_XRAY_TRACING_NAME override the name
-			AWSXRayServletFilter filter = new AWSXRayServletFilter(SegmentNamingStrategy.fixed(serviceName), recorder);
-			FilterRegistrationBean<ExcludingTracingFilter> registration = new FilterRegistrationBean<>(
-					new ExcludingTracingFilter(filter, properties.getExcludedPaths(), new BackgroundWork(recorder)));
+			// the SDK's fixed naming: its AWS_XRAY_TRACING_NAME overrides the name
+			String segmentName = SegmentNamingStrategy.fixed(serviceName).nameForRequest(null);
+			FilterRegistrationBean<RequestSegmentFilter> registration = new FilterRegistrationBean<>(
+					new RequestSegmentFilter(recorder, segmentName, properties.getExcludedPaths()));
 			registration.setName("xrayServletFilter");
 			// first, so the segment covers everything else the service does with the
 			// request
