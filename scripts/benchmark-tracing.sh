@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What tracing costs the storefront: the whole local shop several times, side by side, untraced
-# and traced in each variant, under the same closed-loop load in rotating windows. Prints a
+# and traced in each variant: one shopper taking turns between the shops (latency), and each traced
+# shop saturated at the same time as the untraced one (throughput ratio). Prints a
 # table per JVM flag set and shopper count, then one summary row per variant and flag set.
 #   scripts/benchmark-tracing.sh [rounds=3] [seconds per window=15] [shoppers=8, or a list: 1,8]
 #       [--variants=all,default,no-daemon,control] [--jvm=launcher,container] [--warmup=seconds, default 10]

@@ -29,12 +29,16 @@ import com.anycompany.shop.launcher.process.Supervisor;
  * What tracing costs the storefront: several copies of the whole local shop run side by
  * side, one untraced ({@code SHOP_TRACING_ENABLED=false}) and one per tracing variant
  * (every request sampled, as the local shop does; the X-Ray default rule of 1 request a
- * second plus 5%; every request sampled with no daemon listening). The same closed-loop
- * load is applied to each in turn, rotating which goes first, for several rounds, at each
- * number of concurrent shoppers asked for; then the same again with the next set of JVM
- * flags (the launcher's, or the container image's). Prints a table per flag set and one
- * summary row per variant and flag set: the latency cost with one shopper, the throughput
- * ratio with the most shoppers.
+ * second plus 5%; every request sampled with no daemon listening; a second untraced shop
+ * as a control). With one shopper the shops take turns request by request (latency); with
+ * more, each variant's shop and the untraced one run the same closed-loop load at the
+ * same time, and the ratio of the requests they complete is the throughput ratio: both
+ * see the same moments of the machine, which shops measured one after the other do not
+ * (two identical shops measured in turn differed by up to a third). Several rounds, at
+ * each number of shoppers asked for; then the same again with the next set of JVM flags
+ * (the launcher's, or the container image's). Prints a table per flag set and one summary
+ * row per variant and flag set: the latency cost with one shopper, the throughput ratio
+ * with the most shoppers.
  * <p>
  * Run with {@code scripts/benchmark-tracing.sh [rounds] [seconds] [shoppers, e.g. 1,8]
  * [--jvm=launcher,container] [--variants=all,default,no-daemon]}.
@@ -100,6 +104,12 @@ public final class TracingOverheadBenchmark {
 
 	private final List<String> summary = new ArrayList<>();
 
+	/**
+	 * Throughput ratios of the saturated pairs (variant / untraced, measured at the same
+	 * time), by flag set/shoppers/variant/scenario.
+	 */
+	private final Map<String, List<Double>> ratios = new LinkedHashMap<>();
+
 	/** xray-local's CPU seconds and the seconds of load, per flag set and variant. */
 	private final Map<String, double[]> xrayCpu = new LinkedHashMap<>();
 
@@ -152,7 +162,7 @@ public final class TracingOverheadBenchmark {
 		int most = this.concurrencies.stream().mapToInt(Integer::intValue).max().orElseThrow();
 		int least = this.concurrencies.stream().mapToInt(Integer::intValue).min().orElseThrow();
 		this.out.printf(Locale.ROOT, "%nSummary (%d rounds x %ds, %d cores, medians of the rounds): p50 traced - "
-				+ "untraced with %d shopper(s) (shops interleaved request by request), throughput traced / untraced with %d shoppers%n",
+				+ "untraced with %d shopper(s) (shops interleaved request by request), throughput traced / untraced with %d shoppers each (both shops at once)%n",
 				this.rounds, this.window.toSeconds(), Runtime.getRuntime().availableProcessors(), least, most);
 		this.out.println("| sampling | JVM flags | home p50 | product p50 | order flow p50 | home req/s | product req/s"
 				+ " | order flow req/s | dropped | xray-local CPU |");
@@ -189,9 +199,8 @@ public final class TracingOverheadBenchmark {
 					}
 					for (int round = 0; round < this.rounds; round++) {
 						if (shoppers == 1) {
-							// one shopper: latency, so interleave the shops request by
-							// request;
-							// each then sees the same moments of a busy machine
+							// one shopper: latency, so interleave the shops request
+							// by request; each sees the same moments of the machine
 							Map<Variant, Result> interleaved = interleave(shops, scenario, round);
 							for (Variant variant : all) {
 								Result result = interleaved.get(variant);
@@ -205,25 +214,28 @@ public final class TracingOverheadBenchmark {
 							}
 							continue;
 						}
-						for (int i = 0; i < all.size(); i++) {
-							// rotate who goes first, so no variant always follows another
-							Variant variant = all.get((i + round) % all.size());
-							Map<String, long[]> ticksBefore = ticks(shops.get(variant));
-							long started = System.nanoTime();
-							Result result = measure(shops.get(variant), scenario, this.window, shoppers);
-							Map<String, long[]> ticksAfter = ticks(shops.get(variant));
-							double[] usage = this.xrayCpu.computeIfAbsent(jvm + "/" + variant, (k) -> new double[2]);
-							usage[0] += cpuSeconds(ticksBefore, ticksAfter, "xray-local");
-							usage[1] += (System.nanoTime() - started) / 1e9;
-							addCpu(jvm, scenario, variant, ticksBefore, ticksAfter,
-									result.throughput() * this.window.toNanos() / 1e9);
-							byVariant.computeIfAbsent(variant, (k) -> new LinkedHashMap<>())
-								.computeIfAbsent(scenario, (k) -> new ArrayList<>())
-								.add(result);
+						// saturated: each traced shop against the untraced one at the
+						// same
+						// time, so both see the same moments of the machine; the ratio of
+						// requests they complete is the throughput ratio (a shop that
+						// needs more CPU per request completes fewer in its share)
+						for (Variant variant : this.variants) {
+							Map<Variant, Result> pair = saturatePair(jvm, shops, variant, scenario, shoppers);
+							for (Map.Entry<Variant, Result> entry : pair.entrySet()) {
+								byVariant.computeIfAbsent(entry.getKey(), (k) -> new LinkedHashMap<>())
+									.computeIfAbsent(scenario, (k) -> new ArrayList<>())
+									.add(entry.getValue());
+							}
+							double ratio = pair.get(variant).throughput() / pair.get(Variant.UNTRACED).throughput();
+							this.ratios
+								.computeIfAbsent(jvm + "/" + shoppers + "/" + variant + "/" + scenario,
+										(k) -> new ArrayList<>())
+								.add(ratio);
 							this.out.printf(Locale.ROOT,
-									"  [%s] %d shopper(s) %-10s round %d %-34s %7.1f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d%n",
-									jvm, shoppers, scenario, round + 1, variant.label, result.throughput(),
-									result.p50(), result.p99(), result.errors());
+									"  [%s] %d shopper(s) each %-10s round %d %-34s %7.1f req/s vs untraced %7.1f req/s (%.1f%%)  p50 %6.2f ms  errors %d%n",
+									jvm, shoppers, scenario, round + 1, variant.label, pair.get(variant).throughput(),
+									pair.get(Variant.UNTRACED).throughput(), 100 * ratio, pair.get(variant).p50(),
+									pair.get(variant).errors());
 						}
 					}
 				}
@@ -240,6 +252,44 @@ public final class TracingOverheadBenchmark {
 		}
 		// after the stop: each service's emitter reports what it sent and dropped
 		summarize(jvm, results, logs);
+	}
+
+	/**
+	 * The untraced shop and a variant's shop under the same load at the same time, with
+	 * the CPU each process used meanwhile.
+	 */
+	private Map<Variant, Result> saturatePair(String jvm, Map<Variant, LocalShop> shops, Variant variant,
+			String scenario, int shoppers) throws Exception {
+		List<Variant> pair = List.of(Variant.UNTRACED, variant);
+		Map<Variant, Map<String, long[]>> before = new LinkedHashMap<>();
+		for (Variant v : pair) {
+			before.put(v, ticks(shops.get(v)));
+		}
+		long started = System.nanoTime();
+		ExecutorService both = Executors.newFixedThreadPool(2);
+		Map<Variant, Result> results = new LinkedHashMap<>();
+		try {
+			Map<Variant, Future<Result>> running = new LinkedHashMap<>();
+			for (Variant v : pair) {
+				running.put(v, both.submit(() -> measure(shops.get(v), scenario, this.window, shoppers)));
+			}
+			for (Variant v : pair) {
+				results.put(v, running.get(v).get());
+			}
+		}
+		finally {
+			both.shutdownNow();
+		}
+		for (Variant v : pair) {
+			Map<String, long[]> after = ticks(shops.get(v));
+			addCpu(jvm, scenario, v, before.get(v), after, results.get(v).throughput() * this.window.toNanos() / 1e9);
+			if (v != Variant.UNTRACED) {
+				double[] usage = this.xrayCpu.computeIfAbsent(jvm + "/" + v, (k) -> new double[2]);
+				usage[0] += cpuSeconds(before.get(v), after, "xray-local");
+				usage[1] += (System.nanoTime() - started) / 1e9;
+			}
+		}
+		return results;
 	}
 
 	private LocalShop start(Path logs, Variant variant, List<String> jvmOptions) throws Exception {
@@ -409,9 +459,13 @@ public final class TracingOverheadBenchmark {
 							entry.getKey().label, r.throughput(), r.p50(), r.p99());
 				}
 				else {
+					List<Double> paired = this.ratios.get(jvm + "/" + shoppers + "/" + entry.getKey() + "/" + scenario);
+					double ratio = (paired != null)
+							? medianOf(paired.stream().mapToDouble(Double::doubleValue).toArray())
+							: r.throughput() / base.throughput();
 					this.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f | %.3f | %+.2f | %+.2f |%n", scenario,
-							entry.getKey().label, r.throughput(), r.p50(), r.p99(), r.throughput() / base.throughput(),
-							r.p50() - base.p50(), r.p99() - base.p99());
+							entry.getKey().label, r.throughput(), r.p50(), r.p99(), ratio, r.p50() - base.p50(),
+							r.p99() - base.p99());
 				}
 			}
 		}
@@ -432,9 +486,11 @@ public final class TracingOverheadBenchmark {
 				row.append(String.format(Locale.ROOT, " %+.2f ms |", on.p50() - off.p50()));
 			}
 			for (String scenario : SCENARIOS) {
-				Result on = median(results.get(most).get(variant).get(scenario));
-				Result off = median(results.get(most).get(Variant.UNTRACED).get(scenario));
-				row.append(String.format(Locale.ROOT, " %.1f%% |", 100 * on.throughput() / off.throughput()));
+				double ratio = medianOf(this.ratios.get(jvm + "/" + most + "/" + variant + "/" + scenario)
+					.stream()
+					.mapToDouble(Double::doubleValue)
+					.toArray());
+				row.append(String.format(Locale.ROOT, " %.1f%% |", 100 * ratio));
 			}
 			row.append(' ').append(droppedSegments(logs.resolve(variant.name().toLowerCase(Locale.ROOT)))).append(" |");
 			double[] usage = this.xrayCpu.getOrDefault(jvm + "/" + variant, new double[] { 0, 1 });

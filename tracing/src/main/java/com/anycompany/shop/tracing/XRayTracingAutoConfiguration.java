@@ -75,6 +75,9 @@ public class XRayTracingAutoConfiguration {
 		AWSXRayRecorderBuilder builder = AWSXRayRecorderBuilder.standard()
 			.withSamplingStrategy(samplingStrategy(properties, resourceLoader))
 			.withSegmentListener(new TraceIdMdcListener())
+			// one shared thread-local context instead of one resolved per context
+			// change
+			.withSegmentContextResolverChain(ThreadSegmentContext.resolverChain())
 			// lost context is logged and counted, never silent and never an exception
 			// on the request path
 			.withContextMissingStrategy(contextMissingReporter)
