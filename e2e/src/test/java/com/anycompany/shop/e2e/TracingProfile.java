@@ -45,6 +45,13 @@ public final class TracingProfile {
 			"ClientHttpRequest", "InterceptingClientHttpRequest", "MethodProceedingJoinPoint", ".proceed",
 			"invokeJoinpoint", "java/lang/reflect/Method.invoke", "jdk/proxy");
 
+	/**
+	 * Classes of the tracing module that are not tracing: the one way to call a service
+	 * and the time budget, which the untraced shop runs too.
+	 */
+	private static final List<String> CLIENT_PLUMBING = List.of("/RequestDeadline.", "/RemoteServiceClients",
+			"/ServiceResponses", "/ShopClient", "/AwsClients", "/Downstream");
+
 	private final PrintStream out = System.out;
 
 	private final String scenario;
@@ -214,6 +221,7 @@ public final class TracingProfile {
 		}
 		this.out.printf(Locale.ROOT, "| all | %.3f | %.3f | %+.3f (%+.1f%%) | %.3f |%n", totals[0], totals[1],
 				totals[1] - totals[0], 100 * (totals[1] - totals[0]) / totals[0], totals[2]);
+		printKinds(profiles, untracedRequests, tracedRequests);
 		this.out.printf(Locale.ROOT, "%nTop tracing work in the traced shop (ms of CPU per request, innermost X-Ray "
 				+ "or tracing/ frame)%n");
 		this.out.println("| process | frame | ms per request |");
@@ -230,10 +238,47 @@ public final class TracingProfile {
 		this.out.println("\nProfiles (collapsed stacks, for flame graphs): " + this.output);
 	}
 
-	/** One process's samples, and those of them that are tracing work, by frame. */
-	record Profile(long samples, Map<String, Long> work) {
+	/** Where the difference goes: all processes of each shop, by kind of work. */
+	private void printKinds(Map<Variant, Map<String, Path>> profiles, long untracedRequests, long tracedRequests)
+			throws IOException {
+		Map<Variant, Map<String, Long>> byKind = new HashMap<>();
+		for (Variant variant : List.of(Variant.UNTRACED, this.traced)) {
+			Map<String, Long> sums = new HashMap<>();
+			for (Map.Entry<String, Path> process : profiles.get(variant).entrySet()) {
+				Profile profile = Profile.read(process.getValue());
+				if (process.getKey().equals("xray-local")) {
+					// the daemon's and the console's part, on EKS another pod
+					sums.merge("xray-local", profile.samples(), Long::sum);
+				}
+				else {
+					profile.kinds().forEach((kind, samples) -> sums.merge(kind, samples, Long::sum));
+				}
+			}
+			byKind.put(variant, sums);
+		}
+		this.out.printf(Locale.ROOT, "%nThe same CPU by kind of work, all processes (ms per request)%n");
+		this.out.println("| kind | untraced | " + this.traced.label + " | difference |");
+		this.out.println("| --- | ---: | ---: | ---: |");
+		List<String> kinds = new ArrayList<>(Profile.KINDS);
+		kinds.add("xray-local");
+		for (String kind : kinds) {
+			double off = byKind.get(Variant.UNTRACED).getOrDefault(kind, 0L) / (double) untracedRequests;
+			double on = byKind.get(this.traced).getOrDefault(kind, 0L) / (double) tracedRequests;
+			this.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %+.3f |%n", kind, off, on, on - off);
+		}
+	}
 
-		static final Profile EMPTY = new Profile(0, Map.of());
+	/**
+	 * One process's samples, those of them that are tracing work by frame, and all of
+	 * them by kind of work.
+	 */
+	record Profile(long samples, Map<String, Long> work, Map<String, Long> kinds) {
+
+		static final Profile EMPTY = new Profile(0, Map.of(), Map.of());
+
+		/** The kinds of work, in the order the table shows them. */
+		static final List<String> KINDS = List.of("tracing frames", "garbage collection", "JIT compiler",
+				"everything else");
 
 		long workSamples() {
 			return this.work.values().stream().mapToLong(Long::longValue).sum();
@@ -242,6 +287,7 @@ public final class TracingProfile {
 		static Profile read(Path collapsed) throws IOException {
 			long samples = 0;
 			Map<String, Long> work = new HashMap<>();
+			Map<String, Long> kinds = new HashMap<>();
 			try (Stream<String> lines = Files.lines(collapsed)) {
 				for (String line : (Iterable<String>) lines::iterator) {
 					int space = line.lastIndexOf(' ');
@@ -250,21 +296,39 @@ public final class TracingProfile {
 					}
 					long count = Long.parseLong(line.substring(space + 1));
 					samples += count;
-					String frame = tracingFrame(line.substring(0, space).split(";"));
+					String stack = line.substring(0, space);
+					String frame = tracingFrame(stack.split(";"));
 					if (frame != null) {
 						work.merge(frame, count, Long::sum);
 					}
+					kinds.merge(kind(stack, frame != null), count, Long::sum);
 				}
 			}
-			return new Profile(samples, work);
+			return new Profile(samples, work, kinds);
+		}
+
+		/**
+		 * The collector and the compiler run on threads of their own (the serial
+		 * collector on the VM thread): what tracing adds there is not in any tracing
+		 * frame but comes from the garbage and the code that tracing adds.
+		 */
+		static String kind(String stack, boolean tracing) {
+			if (stack.contains("CompileBroker::")) {
+				return "JIT compiler";
+			}
+			if (stack.contains("VM_GenCollect") || stack.contains("CollectedHeap::") || stack.contains("SerialHeap::")
+					|| stack.contains("GCTaskThread") || stack.contains("WorkerThread::")) {
+				return "garbage collection";
+			}
+			return tracing ? "tracing frames" : "everything else";
 		}
 
 		/** The innermost tracing frame of a stack, if it does the work itself. */
 		static String tracingFrame(String[] frames) {
 			int innermost = -1;
 			for (int i = 0; i < frames.length; i++) {
-				if (frames[i].startsWith("com/amazonaws/xray/")
-						|| frames[i].startsWith("com/anycompany/shop/tracing/")) {
+				if (frames[i].startsWith("com/amazonaws/xray/") || (frames[i].startsWith("com/anycompany/shop/tracing/")
+						&& CLIENT_PLUMBING.stream().noneMatch(frames[i]::contains))) {
 					innermost = i;
 				}
 			}
