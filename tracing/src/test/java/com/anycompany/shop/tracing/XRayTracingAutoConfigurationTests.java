@@ -2,7 +2,6 @@ package com.anycompany.shop.tracing;
 
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
-import com.amazonaws.xray.interceptors.TracingInterceptor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,7 +29,7 @@ class XRayTracingAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(AWSXRayRecorder.class)
 				.hasSingleBean(RemoteCallTracing.class)
-				.hasSingleBean(TracingInterceptor.class)
+				.hasSingleBean(AwsSdkTracingInterceptor.class)
 				.hasSingleBean(TaskDecorator.class)
 				.hasSingleBean(XRayEnabledAspect.class)
 				.hasBean("xrayServletFilter");
@@ -38,7 +37,7 @@ class XRayTracingAutoConfigurationTests {
 			AwsClients awsClients = context.getBean(AwsClients.class);
 			assertThat(awsClients).extracting("interceptors")
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-				.hasExactlyElementsOfTypes(TracingInterceptor.class);
+				.hasExactlyElementsOfTypes(AwsSdkTracingInterceptor.class);
 			// the call's subsegment first, then the budget header and no-answer mapping
 			assertThat(interceptorsOf(context.getBean(RemoteServiceClients.class))).hasSize(2)
 				.first()
@@ -51,7 +50,7 @@ class XRayTracingAutoConfigurationTests {
 		this.runner.withPropertyValues("shop.tracing.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(AWSXRayRecorder.class)
 				.doesNotHaveBean(RemoteCallTracing.class)
-				.doesNotHaveBean(TracingInterceptor.class)
+				.doesNotHaveBean(AwsSdkTracingInterceptor.class)
 				.doesNotHaveBean(TaskDecorator.class)
 				.doesNotHaveBean(XRayEnabledAspect.class)
 				.doesNotHaveBean("xrayServletFilter")
