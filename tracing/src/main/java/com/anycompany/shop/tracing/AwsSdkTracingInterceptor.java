@@ -116,12 +116,10 @@ public class AwsSdkTracingInterceptor implements ExecutionInterceptor {
 
 	@Override
 	public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-		Call call = ownCall(attributes);
-		if (call == null || call.subsegment == null) {
+		Subsegment subsegment = endingSubsegment(attributes);
+		if (subsegment == null) {
 			return;
 		}
-		Subsegment subsegment = call.subsegment;
-		call.recordRetries();
 		recordAnswer(subsegment, requestId(context.response()), context.httpResponse());
 		this.whitelist.recordResponse(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
 				attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.response(), subsegment);
@@ -130,12 +128,10 @@ public class AwsSdkTracingInterceptor implements ExecutionInterceptor {
 
 	@Override
 	public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-		Call call = ownCall(attributes);
-		if (call == null || call.subsegment == null) {
+		Subsegment subsegment = endingSubsegment(attributes);
+		if (subsegment == null) {
 			return;
 		}
-		Subsegment subsegment = call.subsegment;
-		call.recordRetries();
 		Throwable exception = context.exception();
 		Optional<SdkHttpResponse> httpResponse = context.httpResponse();
 		// addException marks a fault; the status below corrects it for a client error
@@ -172,6 +168,16 @@ public class AwsSdkTracingInterceptor implements ExecutionInterceptor {
 		}
 		recordAnswer(subsegment, requestId, httpResponse.orElse(null));
 		this.recorder.endSubsegment(subsegment);
+	}
+
+	/** The subsegment of a call this interceptor records, its retries written. */
+	private Subsegment endingSubsegment(ExecutionAttributes attributes) {
+		Call call = ownCall(attributes);
+		if (call == null || call.subsegment == null) {
+			return null;
+		}
+		call.recordRetries();
+		return call.subsegment;
 	}
 
 	private Call ownCall(ExecutionAttributes attributes) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import com.amazonaws.xray.handlers.config.AWSOperationHandler;
 import com.amazonaws.xray.handlers.config.AWSServiceHandlerManifest;
@@ -60,32 +61,18 @@ class AwsParameterWhitelistTests {
 
 		whitelist.services().forEach((service, operations) -> operations.forEach((name, operation) -> {
 			AWSOperationHandler handler = manifest.getOperationHandlerManifest(service).getOperationHandler(name);
-			List<Parameter> request = new ArrayList<>();
-			if (handler.getRequestParameters() != null) {
-				handler.getRequestParameters().forEach((member) -> request.add(expected(member, null, Shape.VALUE)));
-			}
-			if (handler.getRequestDescriptors() != null) {
-				handler.getRequestDescriptors()
-					.forEach((member,
-							descriptor) -> request.add(expected(member, descriptor.getRenameTo(),
-									shape(descriptor.isMap() && descriptor.shouldGetKeys(),
-											descriptor.isList() && descriptor.shouldGetCount()))));
-			}
-			List<Parameter> response = new ArrayList<>();
-			if (handler.getResponseParameters() != null) {
-				handler.getResponseParameters().forEach((member) -> response.add(expected(member, null, Shape.VALUE)));
-			}
-			if (handler.getResponseDescriptors() != null) {
-				handler.getResponseDescriptors()
-					.forEach((member,
-							descriptor) -> response.add(expected(member, descriptor.getRenameTo(),
-									shape(descriptor.isMap() && descriptor.shouldGetKeys(),
-											descriptor.isList() && descriptor.shouldGetCount()))));
-			}
+			List<Parameter> request = sdkParameters(handler.getRequestParameters(), handler.getRequestDescriptors(),
+					(descriptor) -> descriptor.getRenameTo(),
+					(descriptor) -> shape(descriptor.isMap() && descriptor.shouldGetKeys(),
+							descriptor.isList() && descriptor.shouldGetCount()));
+			List<Parameter> response = sdkParameters(handler.getResponseParameters(), handler.getResponseDescriptors(),
+					(descriptor) -> descriptor.getRenameTo(),
+					(descriptor) -> shape(descriptor.isMap() && descriptor.shouldGetKeys(),
+							descriptor.isList() && descriptor.shouldGetCount()));
 			assertThat(operation.request()).as(service + "." + name + " request")
-				.containsExactlyInAnyOrderElementsOf(request.stream().filter((p) -> p.shape() != null).toList());
+				.containsExactlyInAnyOrderElementsOf(request);
 			assertThat(operation.response()).as(service + "." + name + " response")
-				.containsExactlyInAnyOrderElementsOf(response.stream().filter((p) -> p.shape() != null).toList());
+				.containsExactlyInAnyOrderElementsOf(response);
 		}));
 	}
 
@@ -100,6 +87,26 @@ class AwsParameterWhitelistTests {
 			.containsExactly(new Parameter("RequestItems", "table_names", Shape.KEYS));
 		assertThat(services.get("Sqs").get("SendMessageBatch").response())
 			.contains(new Parameter("Failed", "failed_count", Shape.COUNT));
+	}
+
+	/**
+	 * What the SDK records of one side of an operation: its plain parameters, and the
+	 * descriptors it acts on (one with neither map keys nor a list count it ignores).
+	 */
+	private static <D> List<Parameter> sdkParameters(Set<String> plain, Map<String, D> descriptors,
+			Function<D, String> renameTo, Function<D, Shape> shape) {
+		List<Parameter> parameters = new ArrayList<>();
+		if (plain != null) {
+			plain.forEach((member) -> parameters.add(expected(member, null, Shape.VALUE)));
+		}
+		if (descriptors != null) {
+			descriptors.forEach((member, descriptor) -> {
+				if (shape.apply(descriptor) != null) {
+					parameters.add(expected(member, renameTo.apply(descriptor), shape.apply(descriptor)));
+				}
+			});
+		}
+		return parameters;
 	}
 
 	/** The SDK's name: Jackson 2's snake case of the member or its new name, per call. */

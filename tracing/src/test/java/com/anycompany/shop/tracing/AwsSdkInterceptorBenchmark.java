@@ -6,13 +6,8 @@ import java.util.Arrays;
 import java.util.Map;
 
 import com.amazonaws.xray.AWSXRayRecorder;
-import com.amazonaws.xray.AWSXRayRecorderBuilder;
-import com.amazonaws.xray.emitters.Emitter;
-import com.amazonaws.xray.entities.Segment;
-import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.entities.TraceID;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
-import com.amazonaws.xray.strategy.sampling.LocalizedSamplingStrategy;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.awscore.DefaultAwsResponseMetadata;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -55,25 +50,11 @@ public final class AwsSdkInterceptorBenchmark {
 	}
 
 	public static void main(String[] args) {
-		int warmUpSeconds = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
-		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 7;
-		int roundMillis = (args.length > 2) ? Integer.parseInt(args[2]) : 500;
+		int warmUpSeconds = Benchmarks.argument(args, 0, 5);
+		int rounds = Benchmarks.argument(args, 1, 7);
+		int roundMillis = Benchmarks.argument(args, 2, 500);
 
-		AWSXRayRecorder recorder = AWSXRayRecorderBuilder.standard()
-			.withSamplingStrategy(new LocalizedSamplingStrategy())
-			.withFastIdGenerator()
-			.withEmitter(new Emitter() {
-				@Override
-				public boolean sendSegment(Segment segment) {
-					return true;
-				}
-
-				@Override
-				public boolean sendSubsegment(Subsegment subsegment) {
-					return true;
-				}
-			})
-			.build();
+		AWSXRayRecorder recorder = Benchmarks.recorderSendingNothing().withFastIdGenerator().build();
 		GetItemCall call = new GetItemCall();
 		ExecutionInterceptor sdk = new TracingInterceptor(recorder, null, null);
 		ExecutionInterceptor ours = new AwsSdkTracingInterceptor(recorder);
@@ -88,8 +69,7 @@ public final class AwsSdkInterceptorBenchmark {
 			}
 		};
 
-		System.out.printf("JVM: %s %s, flags %s%n", System.getProperty("java.vm.name"),
-				System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments());
+		Benchmarks.printJvm();
 		System.out.printf("%-46s %10s %16s %8s%n", "per GetItem call (median of " + rounds + " rounds)", "CPU ns",
 				"allocated bytes", "ratio");
 		for (boolean sampled : new boolean[] { true, false }) {
