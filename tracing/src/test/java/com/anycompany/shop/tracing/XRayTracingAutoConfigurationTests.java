@@ -2,6 +2,7 @@ package com.anycompany.shop.tracing;
 
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
+import com.amazonaws.xray.interceptors.TracingInterceptor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -71,6 +72,20 @@ class XRayTracingAutoConfigurationTests {
 		this.runner.withBean(AWSXRayRecorder.class, () -> own).run((context) -> {
 			assertThat(context.getBean(AWSXRayRecorder.class)).isSameAs(own);
 			assertThat(context).hasSingleBean(RemoteCallTracing.class);
+		});
+	}
+
+	/**
+	 * The SDK's own AWS interceptor declared by a service replaces ours: one subsegment
+	 * per call.
+	 */
+	@Test
+	void theSdksAwsInterceptorOfTheServiceReplacesOurs() {
+		this.runner.withBean(TracingInterceptor.class, TracingInterceptor::new).run((context) -> {
+			assertThat(context).doesNotHaveBean(AwsSdkTracingInterceptor.class);
+			assertThat(context.getBean(AwsClients.class)).extracting("interceptors")
+				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+				.hasExactlyElementsOfTypes(TracingInterceptor.class);
 		});
 	}
 
