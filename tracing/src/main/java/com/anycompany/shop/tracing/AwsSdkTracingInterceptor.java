@@ -77,8 +77,10 @@ public class AwsSdkTracingInterceptor implements ExecutionInterceptor {
 		// with no context the recorder's context-missing strategy has its say here
 		Subsegment subsegment = this.recorder.beginSubsegment(service);
 		try {
-			if (subsegment.getParentSegment() instanceof NoOpSegment) {
-				attributes.putAttribute(CALL, new Call(this, null, traceHeader(subsegment)));
+			boolean recorded = !(subsegment.getParentSegment() instanceof NoOpSegment);
+			// stored first: should anything below fail, the failure hook still ends it
+			attributes.putAttribute(CALL, new Call(this, recorded ? subsegment : null, traceHeader(subsegment)));
+			if (!recorded) {
 				return;
 			}
 			String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
@@ -89,7 +91,6 @@ public class AwsSdkTracingInterceptor implements ExecutionInterceptor {
 				subsegment.putAws("region", region.id());
 			}
 			this.whitelist.recordRequest(service, operation, context.request(), subsegment);
-			attributes.putAttribute(CALL, new Call(this, subsegment, traceHeader(subsegment)));
 		}
 		finally {
 			// the call may end on another thread: the caller's next call is a sibling
