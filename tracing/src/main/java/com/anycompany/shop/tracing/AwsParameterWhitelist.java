@@ -43,7 +43,7 @@ final class AwsParameterWhitelist {
 	/** Jackson's snake case, as the SDK applies it (its own copy is Jackson 2's). */
 	private static final PropertyNamingStrategy SNAKE_CASE = PropertyNamingStrategies.SNAKE_CASE;
 
-	private static final Recorded NOTHING = new Recorded(new String[0], List.of(), new Shape[0]);
+	private static final Recorded NOTHING = new Recorded(new Read[0]);
 
 	/** By service, then operation, as the SDK names them in its execution attributes. */
 	private final Map<String, Map<String, Operation>> services;
@@ -119,16 +119,10 @@ final class AwsParameterWhitelist {
 		}
 		Map<String, SdkField<?>> fields = new HashMap<>();
 		pojo.sdkFields().forEach((field) -> fields.putIfAbsent(field.memberName(), field));
-		String[] names = new String[parameters.size()];
-		List<Function<Object, Object>> readers = new ArrayList<>(parameters.size());
-		Shape[] shapes = new Shape[parameters.size()];
-		for (int i = 0; i < names.length; i++) {
-			Parameter parameter = parameters.get(i);
-			names[i] = parameter.recordedName();
-			shapes[i] = parameter.shape();
-			readers.add(reader(fields.get(parameter.member()), parameter.member()));
-		}
-		return new Recorded(names, List.copyOf(readers), shapes);
+		return new Recorded(parameters.stream()
+			.map((parameter) -> new Read(parameter.recordedName(),
+					reader(fields.get(parameter.member()), parameter.member()), parameter.shape()))
+			.toArray(Read[]::new));
 	}
 
 	/**
@@ -193,28 +187,37 @@ final class AwsParameterWhitelist {
 
 	}
 
-	/** What one request or response class contributes, ready to read. */
-	private record Recorded(String[] names, List<Function<Object, Object>> readers, Shape[] shapes) {
+	/** One parameter of one request or response class, ready to read. */
+	private record Read(String name, Function<Object, Object> reader, Shape shape) {
+
+		void into(Subsegment subsegment, Object pojo) {
+			Object value = this.reader.apply(pojo);
+			if (value == null) {
+				return;
+			}
+			switch (this.shape) {
+				case VALUE -> subsegment.putAws(this.name, value);
+				case KEYS -> {
+					if (value instanceof Map<?, ?> map) {
+						subsegment.putAws(this.name, map.keySet());
+					}
+				}
+				case COUNT -> {
+					if (value instanceof Collection<?> list) {
+						subsegment.putAws(this.name, list.size());
+					}
+				}
+			}
+		}
+
+	}
+
+	/** What one request or response class contributes. */
+	private record Recorded(Read[] reads) {
 
 		void record(Object pojo, Subsegment subsegment) {
-			for (int i = 0; i < this.names.length; i++) {
-				Object value = this.readers.get(i).apply(pojo);
-				if (value == null) {
-					continue;
-				}
-				switch (this.shapes[i]) {
-					case VALUE -> subsegment.putAws(this.names[i], value);
-					case KEYS -> {
-						if (value instanceof Map<?, ?> map) {
-							subsegment.putAws(this.names[i], map.keySet());
-						}
-					}
-					case COUNT -> {
-						if (value instanceof Collection<?> list) {
-							subsegment.putAws(this.names[i], list.size());
-						}
-					}
-				}
+			for (Read read : this.reads) {
+				read.into(subsegment, pojo);
 			}
 		}
 
