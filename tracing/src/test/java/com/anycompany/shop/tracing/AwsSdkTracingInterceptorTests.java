@@ -21,6 +21,7 @@ import com.amazonaws.xray.interceptors.TracingInterceptor;
 import com.amazonaws.xray.strategy.sampling.LocalizedSamplingStrategy;
 import com.anycompany.shop.testsupport.LocalDynamoDb;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
+import com.anycompany.shop.tracing.sample.SampleApplication;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,23 +30,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -100,21 +94,7 @@ class AwsSdkTracingInterceptorTests {
 			// no sampling poller: segments are begun here, not sampled
 			.withSamplingStrategy(new LocalizedSamplingStrategy())
 			.build();
-		DynamoDbClient setup = client(List.of(), LocalDynamoDb.endpoint());
-		if (!setup.listTables().tableNames().contains(TABLE)) {
-			setup.createTable((create) -> create.tableName(TABLE)
-				.billingMode(BillingMode.PAY_PER_REQUEST)
-				.attributeDefinitions(
-						AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
-				.keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
-			// the waiter's default is 20 s between looks; the local DynamoDB takes 50 ms
-			DynamoDbWaiter.builder()
-				.client(setup)
-				.overrideConfiguration(
-						(waiter) -> waiter.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(50))))
-				.build()
-				.waitUntilTableExists((describe) -> describe.tableName(TABLE));
-		}
+		SampleApplication.ensureTable(client(List.of(), LocalDynamoDb.endpoint()), TABLE);
 	}
 
 	@AfterAll
