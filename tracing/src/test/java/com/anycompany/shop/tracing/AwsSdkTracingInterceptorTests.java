@@ -185,7 +185,10 @@ class AwsSdkTracingInterceptorTests {
 						"consistent_read", "projection_expression", "limit", "select", "scan_index_forward"));
 	}
 
-	/** A retried call: a stub answers 500, then 200 (two attempts allowed). */
+	/**
+	 * A retried call: a stub answers 500, then 200 (two attempts allowed), with the
+	 * request ids of S3 as well.
+	 */
 	@Test
 	void retriesAreCountedAsTheSdkCountsThem() throws IOException {
 		AtomicInteger requests = new AtomicInteger();
@@ -198,6 +201,8 @@ class AwsSdkTracingInterceptorTests {
 				.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
 			exchange.getResponseHeaders().add("x-amzn-RequestId", "REQ" + requests.get());
+			// S3's extended request id, which the SDK records as id_2
+			exchange.getResponseHeaders().add("x-amz-id-2", "EXT" + requests.get());
 			exchange.sendResponseHeaders(fail ? 500 : 200, body.length);
 			exchange.getResponseBody().write(body);
 			exchange.close();
@@ -212,8 +217,10 @@ class AwsSdkTracingInterceptorTests {
 			assertThat(requests.get()).isEqualTo(4);
 			assertThat(sdk.subsegment().path("aws").path("retries").asInt()).isEqualTo(1);
 			assertThat(sdk.subsegment().path("aws").path("request_id").asString()).isEqualTo("REQ2");
+			assertThat(sdk.subsegment().path("aws").path("id_2").asString()).isEqualTo("EXT2");
 			assertThat(differences(normalized(sdk.subsegment()), normalized(ours.subsegment()), "")).isEmpty();
 			assertThat(ours.subsegment().path("aws").path("request_id").asString()).isEqualTo("REQ4");
+			assertThat(ours.subsegment().path("aws").path("id_2").asString()).isEqualTo("EXT4");
 			assertThat(ours.headers()).hasSize(2);
 		}
 		finally {
@@ -331,8 +338,10 @@ class AwsSdkTracingInterceptorTests {
 	private static JsonNode normalized(JsonNode subsegment) {
 		ObjectNode copy = (ObjectNode) subsegment.deepCopy();
 		copy.remove(List.of("id", "start_time", "end_time", "trace_id", "parent_id"));
-		if (copy.path("aws").has("request_id")) {
-			((ObjectNode) copy.get("aws")).put("request_id", "<request id>");
+		for (String requestId : List.of("request_id", "id_2")) {
+			if (copy.path("aws").has(requestId)) {
+				((ObjectNode) copy.get("aws")).put(requestId, "<request id>");
+			}
 		}
 		if (copy.path("cause").isObject()) {
 			ObjectNode cause = (ObjectNode) copy.get("cause");
