@@ -192,26 +192,9 @@ class AwsSdkTracingInterceptorTests {
 	@Test
 	void retriesAreCountedAsTheSdkCountsThem() throws IOException {
 		AtomicInteger requests = new AtomicInteger();
-		HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		stub.createContext("/", (exchange) -> {
-			exchange.getRequestBody().readAllBytes();
-			boolean fail = requests.getAndIncrement() % 2 == 0;
-			byte[] body = (fail ? "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\","
-					+ "\"message\":\"try again\"}" : "{}")
-				.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
-			exchange.getResponseHeaders().add("x-amzn-RequestId", "REQ" + requests.get());
-			// S3's extended request id, which the SDK records as id_2
-			exchange.getResponseHeaders().add("x-amz-id-2", "EXT" + requests.get());
-			exchange.sendResponseHeaders(fail ? 500 : 200, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		stub.start();
+		HttpServer stub = dynamoDbStub(requests, (request) -> (request % 2 == 0) ? 500 : 200, "InternalServerError");
 		try {
-			Call call = new Call("http://127.0.0.1:" + stub.getAddress().getPort(),
-					(dynamo) -> dynamo.getItem((get) -> get.tableName(TABLE).key(key("a"))));
-			List<Traced> both = tracedBySdkAndOurs(call);
+			List<Traced> both = tracedBySdkAndOurs(getItemFrom(stub));
 			Traced sdk = both.get(0);
 			Traced ours = both.get(1);
 			assertThat(requests.get()).isEqualTo(4);
@@ -226,6 +209,54 @@ class AwsSdkTracingInterceptorTests {
 		finally {
 			stub.stop(0);
 		}
+	}
+
+	/** Throttled on every attempt: throttle and error, no fault, as the SDK flags it. */
+	@Test
+	void throttlingIsFlaggedAsTheSdkFlagsIt() throws IOException {
+		AtomicInteger requests = new AtomicInteger();
+		HttpServer stub = dynamoDbStub(requests, (request) -> 400, "ProvisionedThroughputExceededException");
+		try {
+			List<Traced> both = tracedBySdkAndOurs(getItemFrom(stub));
+			JsonNode sdk = both.get(0).subsegment();
+			assertThat(sdk.path("throttle").asBoolean()).isTrue();
+			assertThat(sdk.path("error").asBoolean()).isTrue();
+			assertThat(sdk.has("fault")).isFalse();
+			assertThat(differences(normalized(sdk), normalized(both.get(1).subsegment()), "")).isEmpty();
+		}
+		finally {
+			stub.stop(0);
+		}
+	}
+
+	/**
+	 * A DynamoDB stand-in answering each request with the status asked for (a
+	 * {@code __type} error for anything but 200), with request ids of its own, S3's
+	 * extended one ({@code id_2}) included.
+	 */
+	private static HttpServer dynamoDbStub(AtomicInteger requests, java.util.function.IntUnaryOperator status,
+			String errorType) throws IOException {
+		HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		stub.createContext("/", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			int answer = status.applyAsInt(requests.getAndIncrement());
+			byte[] body = ((answer == 200) ? "{}"
+					: "{\"__type\":\"com.amazonaws.dynamodb.v20120810#" + errorType + "\",\"message\":\"try again\"}")
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+			exchange.getResponseHeaders().add("x-amzn-RequestId", "REQ" + requests.get());
+			exchange.getResponseHeaders().add("x-amz-id-2", "EXT" + requests.get());
+			exchange.sendResponseHeaders(answer, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		stub.start();
+		return stub;
+	}
+
+	private static Call getItemFrom(HttpServer stub) {
+		return new Call("http://127.0.0.1:" + stub.getAddress().getPort(),
+				(dynamo) -> dynamo.getItem((get) -> get.tableName(TABLE).key(key("a"))));
 	}
 
 	/**
