@@ -8,7 +8,6 @@ import com.amazonaws.xray.AWSXRay;
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
 import com.amazonaws.xray.config.DaemonConfiguration;
-import com.amazonaws.xray.interceptors.TracingInterceptor;
 import com.amazonaws.xray.plugins.EC2Plugin;
 import com.amazonaws.xray.plugins.ECSPlugin;
 import com.amazonaws.xray.plugins.EKSPlugin;
@@ -213,14 +212,19 @@ public class XRayTracingAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ TracingInterceptor.class, ExecutionInterceptor.class })
+	@ConditionalOnClass(ExecutionInterceptor.class)
 	static class AwsSdkTracingConfiguration {
 
-		/** Picked up by {@link AwsClients} for every AWS SDK client a service builds. */
+		/**
+		 * Picked up by {@link AwsClients} for every AWS SDK client a service builds. A
+		 * service that declares the X-Ray SDK's own interceptor gets that one instead,
+		 * not both (two subsegments per call).
+		 */
 		@Bean
-		@ConditionalOnMissingBean
-		public TracingInterceptor xrayTracingInterceptor(AWSXRayRecorder recorder) {
-			return new TracingInterceptor(recorder, null, null);
+		@ConditionalOnMissingBean(value = AwsSdkTracingInterceptor.class,
+				type = "com.amazonaws.xray.interceptors.TracingInterceptor")
+		public AwsSdkTracingInterceptor xrayTracingInterceptor(AWSXRayRecorder recorder) {
+			return new AwsSdkTracingInterceptor(recorder);
 		}
 
 	}

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.amazonaws.xray.AWSXRayRecorder;
-import com.amazonaws.xray.AWSXRayRecorderBuilder;
-import com.amazonaws.xray.emitters.Emitter;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
@@ -34,25 +32,14 @@ public final class SegmentDocumentBenchmark {
 	}
 
 	public static void main(String[] args) {
-		int warmUpSeconds = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
-		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 7;
-		int roundMillis = (args.length > 2) ? Integer.parseInt(args[2]) : 500;
+		int warmUpSeconds = Benchmarks.argument(args, 0, 5);
+		int rounds = Benchmarks.argument(args, 1, 7);
+		int roundMillis = Benchmarks.argument(args, 2, 500);
 
-		AWSXRayRecorder recorder = AWSXRayRecorderBuilder.standard().withEmitter(new Emitter() {
-			@Override
-			public boolean sendSegment(Segment segment) {
-				return true;
-			}
-
-			@Override
-			public boolean sendSubsegment(Subsegment subsegment) {
-				return true;
-			}
-		}).build();
+		AWSXRayRecorder recorder = Benchmarks.recorderSendingNothing().build();
 		Segment frontend = frontend(recorder);
 		Segment catalog = catalog(recorder);
-		System.out.printf("JVM: %s %s, flags %s%n", System.getProperty("java.vm.name"),
-				System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments());
+		Benchmarks.printJvm();
 		SegmentDocumentWriter writer = new SegmentDocumentWriter();
 		System.out.printf("documents: frontend segment %d bytes, catalog segment %d bytes%n",
 				writer.document(frontend).length, writer.document(catalog).length);

@@ -30,7 +30,7 @@ class XRayTracingAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(AWSXRayRecorder.class)
 				.hasSingleBean(RemoteCallTracing.class)
-				.hasSingleBean(TracingInterceptor.class)
+				.hasSingleBean(AwsSdkTracingInterceptor.class)
 				.hasSingleBean(TaskDecorator.class)
 				.hasSingleBean(XRayEnabledAspect.class)
 				.hasBean("xrayServletFilter");
@@ -38,7 +38,7 @@ class XRayTracingAutoConfigurationTests {
 			AwsClients awsClients = context.getBean(AwsClients.class);
 			assertThat(awsClients).extracting("interceptors")
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-				.hasExactlyElementsOfTypes(TracingInterceptor.class);
+				.hasExactlyElementsOfTypes(AwsSdkTracingInterceptor.class);
 			// the call's subsegment first, then the budget header and no-answer mapping
 			assertThat(interceptorsOf(context.getBean(RemoteServiceClients.class))).hasSize(2)
 				.first()
@@ -51,7 +51,7 @@ class XRayTracingAutoConfigurationTests {
 		this.runner.withPropertyValues("shop.tracing.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(AWSXRayRecorder.class)
 				.doesNotHaveBean(RemoteCallTracing.class)
-				.doesNotHaveBean(TracingInterceptor.class)
+				.doesNotHaveBean(AwsSdkTracingInterceptor.class)
 				.doesNotHaveBean(TaskDecorator.class)
 				.doesNotHaveBean(XRayEnabledAspect.class)
 				.doesNotHaveBean("xrayServletFilter")
@@ -72,6 +72,20 @@ class XRayTracingAutoConfigurationTests {
 		this.runner.withBean(AWSXRayRecorder.class, () -> own).run((context) -> {
 			assertThat(context.getBean(AWSXRayRecorder.class)).isSameAs(own);
 			assertThat(context).hasSingleBean(RemoteCallTracing.class);
+		});
+	}
+
+	/**
+	 * The SDK's own AWS interceptor declared by a service replaces ours: one subsegment
+	 * per call.
+	 */
+	@Test
+	void theSdksAwsInterceptorOfTheServiceReplacesOurs() {
+		this.runner.withBean(TracingInterceptor.class, TracingInterceptor::new).run((context) -> {
+			assertThat(context).doesNotHaveBean(AwsSdkTracingInterceptor.class);
+			assertThat(context.getBean(AwsClients.class)).extracting("interceptors")
+				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+				.hasExactlyElementsOfTypes(TracingInterceptor.class);
 		});
 	}
 

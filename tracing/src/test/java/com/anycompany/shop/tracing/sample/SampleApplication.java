@@ -1,5 +1,6 @@
 package com.anycompany.shop.tracing.sample;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -11,6 +12,7 @@ import com.anycompany.shop.tracing.RemoteServiceClients;
 import com.anycompany.shop.tracing.TraceAnnotations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -38,15 +41,27 @@ public class SampleApplication {
 	@Bean
 	DynamoDbClient dynamoDb(AwsClients awsClients) {
 		DynamoDbClient client = awsClients.build(DynamoDbClient.builder());
-		if (!client.listTables().tableNames().contains(TABLE)) {
-			client.createTable((create) -> create.tableName(TABLE)
-				.billingMode(BillingMode.PAY_PER_REQUEST)
-				.attributeDefinitions(
-						AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
-				.keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
-			client.waiter().waitUntilTableExists((describe) -> describe.tableName(TABLE));
-		}
+		ensureTable(client, TABLE);
 		return client;
+	}
+
+	/** A table keyed by the string {@code id}, created when missing and waited for. */
+	public static void ensureTable(DynamoDbClient client, String table) {
+		if (client.listTables().tableNames().contains(table)) {
+			return;
+		}
+		client.createTable((create) -> create.tableName(table)
+			.billingMode(BillingMode.PAY_PER_REQUEST)
+			.attributeDefinitions(
+					AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+			.keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+		// the waiter's default is 20 s between looks; the local DynamoDB takes 50 ms
+		DynamoDbWaiter.builder()
+			.client(client)
+			.overrideConfiguration(
+					(waiter) -> waiter.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(50))))
+			.build()
+			.waitUntilTableExists((describe) -> describe.tableName(table));
 	}
 
 	@Bean
