@@ -1,8 +1,6 @@
 package com.anycompany.shop.tracing;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.Map;
 
 import com.amazonaws.xray.AWSXRayRecorder;
@@ -35,14 +33,11 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
  * segment and the hooks but an interceptor that does nothing is the floor both share.
  * Prints CPU nanoseconds and allocated bytes per call, and the ratio of the interceptors'
  * own share. A benchmark that prints figures, not a test: run it with
- * {@code scripts/benchmark-aws-interceptor.sh}.
+ * {@code scripts/benchmark-tracing-hooks.sh aws-interceptor}.
  * <p>
  * Arguments: seconds of warm-up (default 5), rounds (7), milliseconds per round (500).
  */
 public final class AwsSdkInterceptorBenchmark {
-
-	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
-		.getThreadMXBean();
 
 	private static long sink;
 
@@ -79,34 +74,34 @@ public final class AwsSdkInterceptorBenchmark {
 			Runnable headerOnly = () -> inSegment(recorder, sampled, unsampledTrace, () -> call.run(onlyHeader));
 			long warmUpEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
 			while (System.nanoTime() < warmUpEnd) {
-				measure(segmentOnly, 50);
-				measure(withSdk, 50);
-				measure(withOurs, 50);
-				measure(headerOnly, 50);
+				Benchmarks.measure(segmentOnly, 50);
+				Benchmarks.measure(withSdk, 50);
+				Benchmarks.measure(withOurs, 50);
+				Benchmarks.measure(headerOnly, 50);
 			}
 			double[][] floor = new double[rounds][];
 			double[][] sdkCalls = new double[rounds][];
 			double[][] ourCalls = new double[rounds][];
 			double[][] headerCalls = new double[rounds][];
 			for (int round = 0; round < rounds; round++) {
-				floor[round] = measure(segmentOnly, roundMillis);
-				sdkCalls[round] = measure(withSdk, roundMillis);
-				ourCalls[round] = measure(withOurs, roundMillis);
-				headerCalls[round] = measure(headerOnly, roundMillis);
+				floor[round] = Benchmarks.measure(segmentOnly, roundMillis);
+				sdkCalls[round] = Benchmarks.measure(withSdk, roundMillis);
+				ourCalls[round] = Benchmarks.measure(withOurs, roundMillis);
+				headerCalls[round] = Benchmarks.measure(headerOnly, roundMillis);
 			}
-			double floorNanos = median(floor, 0);
-			double sdkNanos = median(sdkCalls, 0);
-			double ourNanos = median(ourCalls, 0);
+			double floorNanos = Benchmarks.median(floor, 0);
+			double sdkNanos = Benchmarks.median(sdkCalls, 0);
+			double ourNanos = Benchmarks.median(ourCalls, 0);
 			System.out
 				.println(sampled ? "sampled (a segment per call, sent):" : "unsampled (a no-op segment per call):");
 			System.out.printf("  %-44s %10.0f %16.0f%n", "the segment and the hooks, no tracing", floorNanos,
-					median(floor, 1));
+					Benchmarks.median(floor, 1));
 			System.out.printf("  %-44s %10.0f %16.0f%n", "+ X-Ray SDK TracingInterceptor", sdkNanos,
-					median(sdkCalls, 1));
+					Benchmarks.median(sdkCalls, 1));
 			System.out.printf("  %-44s %10.0f %16.0f %7.1fx%n", "+ AwsSdkTracingInterceptor", ourNanos,
-					median(ourCalls, 1), (sdkNanos - floorNanos) / (ourNanos - floorNanos));
+					Benchmarks.median(ourCalls, 1), (sdkNanos - floorNanos) / (ourNanos - floorNanos));
 			System.out.printf("  %-44s %10.0f %16.0f%n", "+ only a fixed trace header (the least)",
-					median(headerCalls, 0), median(headerCalls, 1));
+					Benchmarks.median(headerCalls, 0), Benchmarks.median(headerCalls, 1));
 			System.out.printf("  interceptor's own share, ns: SDK %.0f, ours %.0f (the ratio above)%n",
 					sdkNanos - floorNanos, ourNanos - floorNanos);
 		}
@@ -126,33 +121,6 @@ public final class AwsSdkInterceptorBenchmark {
 		finally {
 			recorder.endSegment();
 		}
-	}
-
-	/**
-	 * Runs the task for about {@code millis} on this thread: CPU nanoseconds and bytes
-	 * per run.
-	 */
-	private static double[] measure(Runnable task, int millis) {
-		long end = System.nanoTime() + millis * 1_000_000L;
-		long runs = 0;
-		long thread = Thread.currentThread().getId();
-		long allocatedBefore = THREADS.getThreadAllocatedBytes(thread);
-		long cpuBefore = THREADS.getCurrentThreadCpuTime();
-		do {
-			for (int i = 0; i < 100; i++) {
-				task.run();
-			}
-			runs += 100;
-		}
-		while (System.nanoTime() < end);
-		long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
-		long allocated = THREADS.getThreadAllocatedBytes(thread) - allocatedBefore;
-		return new double[] { (double) cpu / runs, (double) allocated / runs };
-	}
-
-	private static double median(double[][] rounds, int column) {
-		double[] values = Arrays.stream(rounds).mapToDouble((round) -> round[column]).sorted().toArray();
-		return values[values.length / 2];
 	}
 
 	/**

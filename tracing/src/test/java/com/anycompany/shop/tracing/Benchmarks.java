@@ -1,6 +1,7 @@
 package com.anycompany.shop.tracing;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
 import com.amazonaws.xray.emitters.Emitter;
@@ -10,6 +11,9 @@ import com.amazonaws.xray.strategy.sampling.LocalizedSamplingStrategy;
 
 /** What this module's main-method benchmarks share. */
 final class Benchmarks {
+
+	private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory
+		.getThreadMXBean();
 
 	private Benchmarks() {
 	}
@@ -37,6 +41,34 @@ final class Benchmarks {
 					return true;
 				}
 			});
+	}
+
+	/**
+	 * Runs the task for about {@code millis} on this thread: CPU nanoseconds and bytes
+	 * allocated per run.
+	 */
+	static double[] measure(Runnable task, int millis) {
+		long end = System.nanoTime() + millis * 1_000_000L;
+		long runs = 0;
+		long thread = Thread.currentThread().getId();
+		long allocatedBefore = THREADS.getThreadAllocatedBytes(thread);
+		long cpuBefore = THREADS.getCurrentThreadCpuTime();
+		do {
+			for (int i = 0; i < 100; i++) {
+				task.run();
+			}
+			runs += 100;
+		}
+		while (System.nanoTime() < end);
+		long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+		long allocated = THREADS.getThreadAllocatedBytes(thread) - allocatedBefore;
+		return new double[] { (double) cpu / runs, (double) allocated / runs };
+	}
+
+	/** The median of one column of {@link #measure}'s rounds. */
+	static double median(double[][] rounds, int column) {
+		double[] values = Arrays.stream(rounds).mapToDouble((round) -> round[column]).sorted().toArray();
+		return values[values.length / 2];
 	}
 
 	static void printJvm() {
