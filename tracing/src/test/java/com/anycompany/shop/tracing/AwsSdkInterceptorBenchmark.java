@@ -72,36 +72,20 @@ public final class AwsSdkInterceptorBenchmark {
 			Runnable withSdk = () -> inSegment(recorder, sampled, unsampledTrace, () -> call.run(sdk));
 			Runnable withOurs = () -> inSegment(recorder, sampled, unsampledTrace, () -> call.run(ours));
 			Runnable headerOnly = () -> inSegment(recorder, sampled, unsampledTrace, () -> call.run(onlyHeader));
-			long warmUpEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
-			while (System.nanoTime() < warmUpEnd) {
-				Benchmarks.measure(segmentOnly, 50);
-				Benchmarks.measure(withSdk, 50);
-				Benchmarks.measure(withOurs, 50);
-				Benchmarks.measure(headerOnly, 50);
-			}
-			double[][] floor = new double[rounds][];
-			double[][] sdkCalls = new double[rounds][];
-			double[][] ourCalls = new double[rounds][];
-			double[][] headerCalls = new double[rounds][];
-			for (int round = 0; round < rounds; round++) {
-				floor[round] = Benchmarks.measure(segmentOnly, roundMillis);
-				sdkCalls[round] = Benchmarks.measure(withSdk, roundMillis);
-				ourCalls[round] = Benchmarks.measure(withOurs, roundMillis);
-				headerCalls[round] = Benchmarks.measure(headerOnly, roundMillis);
-			}
-			double floorNanos = Benchmarks.median(floor, 0);
-			double sdkNanos = Benchmarks.median(sdkCalls, 0);
-			double ourNanos = Benchmarks.median(ourCalls, 0);
+			double[][] results = Benchmarks.alternate(warmUpSeconds, rounds, roundMillis, segmentOnly, withSdk,
+					withOurs, headerOnly);
+			double floorNanos = results[0][0];
+			double sdkNanos = results[1][0];
+			double ourNanos = results[2][0];
 			System.out
 				.println(sampled ? "sampled (a segment per call, sent):" : "unsampled (a no-op segment per call):");
 			System.out.printf("  %-44s %10.0f %16.0f%n", "the segment and the hooks, no tracing", floorNanos,
-					Benchmarks.median(floor, 1));
-			System.out.printf("  %-44s %10.0f %16.0f%n", "+ X-Ray SDK TracingInterceptor", sdkNanos,
-					Benchmarks.median(sdkCalls, 1));
-			System.out.printf("  %-44s %10.0f %16.0f %7.1fx%n", "+ AwsSdkTracingInterceptor", ourNanos,
-					Benchmarks.median(ourCalls, 1), (sdkNanos - floorNanos) / (ourNanos - floorNanos));
-			System.out.printf("  %-44s %10.0f %16.0f%n", "+ only a fixed trace header (the least)",
-					Benchmarks.median(headerCalls, 0), Benchmarks.median(headerCalls, 1));
+					results[0][1]);
+			System.out.printf("  %-44s %10.0f %16.0f%n", "+ X-Ray SDK TracingInterceptor", sdkNanos, results[1][1]);
+			System.out.printf("  %-44s %10.0f %16.0f %7.1fx%n", "+ AwsSdkTracingInterceptor", ourNanos, results[2][1],
+					(sdkNanos - floorNanos) / (ourNanos - floorNanos));
+			System.out.printf("  %-44s %10.0f %16.0f%n", "+ only a fixed trace header (the least)", results[3][0],
+					results[3][1]);
 			System.out.printf("  interceptor's own share, ns: SDK %.0f, ours %.0f (the ratio above)%n",
 					sdkNanos - floorNanos, ourNanos - floorNanos);
 		}

@@ -65,6 +65,30 @@ final class Benchmarks {
 		return new double[] { (double) cpu / runs, (double) allocated / runs };
 	}
 
+	/**
+	 * Runs the tasks in turn, first for the warm-up, then for the rounds: per task, the
+	 * medians of the rounds' CPU nanoseconds and bytes per run.
+	 */
+	static double[][] alternate(int warmUpSeconds, int rounds, int roundMillis, Runnable... tasks) {
+		long warmUpEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
+		while (System.nanoTime() < warmUpEnd) {
+			for (Runnable task : tasks) {
+				measure(task, 50);
+			}
+		}
+		double[][][] runs = new double[tasks.length][rounds][];
+		for (int round = 0; round < rounds; round++) {
+			for (int t = 0; t < tasks.length; t++) {
+				runs[t][round] = measure(tasks[t], roundMillis);
+			}
+		}
+		double[][] medians = new double[tasks.length][];
+		for (int t = 0; t < tasks.length; t++) {
+			medians[t] = new double[] { median(runs[t], 0), median(runs[t], 1) };
+		}
+		return medians;
+	}
+
 	/** The median of one column of {@link #measure}'s rounds. */
 	static double median(double[][] rounds, int column) {
 		double[] values = Arrays.stream(rounds).mapToDouble((round) -> round[column]).sorted().toArray();

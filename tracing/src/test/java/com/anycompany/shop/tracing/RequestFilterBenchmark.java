@@ -70,30 +70,17 @@ public final class RequestFilterBenchmark {
 			Runnable floor = () -> serve(none, request, chain);
 			Runnable withSdk = () -> serve(sdk, request, chain);
 			Runnable withOurs = () -> serve(ours, request, chain);
-			long warmUpEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
-			while (System.nanoTime() < warmUpEnd) {
-				Benchmarks.measure(floor, 50);
-				Benchmarks.measure(withSdk, 50);
-				Benchmarks.measure(withOurs, 50);
-			}
-			double[][] floorRuns = new double[rounds][];
-			double[][] sdkRuns = new double[rounds][];
-			double[][] ourRuns = new double[rounds][];
-			for (int round = 0; round < rounds; round++) {
-				floorRuns[round] = Benchmarks.measure(floor, roundMillis);
-				sdkRuns[round] = Benchmarks.measure(withSdk, roundMillis);
-				ourRuns[round] = Benchmarks.measure(withOurs, roundMillis);
-			}
-			double floorNanos = Benchmarks.median(floorRuns, 0);
-			double sdkNanos = Benchmarks.median(sdkRuns, 0);
-			double ourNanos = Benchmarks.median(ourRuns, 0);
+			double[][] results = Benchmarks.alternate(warmUpSeconds, rounds, roundMillis, floor, withSdk, withOurs);
+			double floorNanos = results[0][0];
+			double sdkNanos = results[1][0];
+			double ourNanos = results[2][0];
 			System.out.println(kind.label + ":");
 			System.out.printf("  %-48s %10.0f %16.0f%n", "no tracing (the chain and a response)", floorNanos,
-					Benchmarks.median(floorRuns, 1));
+					results[0][1]);
 			System.out.printf("  %-48s %10.0f %16.0f%n", "+ SDK AWSXRayServletFilter, SDK context", sdkNanos,
-					Benchmarks.median(sdkRuns, 1));
+					results[1][1]);
 			System.out.printf("  %-48s %10.0f %16.0f %7.1fx%n", "+ RequestSegmentFilter, ThreadSegmentContext",
-					ourNanos, Benchmarks.median(ourRuns, 1), (sdkNanos - floorNanos) / (ourNanos - floorNanos));
+					ourNanos, results[2][1], (sdkNanos - floorNanos) / (ourNanos - floorNanos));
 		}
 		System.out.println("(sink " + sink + ")");
 	}
