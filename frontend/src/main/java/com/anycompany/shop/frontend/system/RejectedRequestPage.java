@@ -1,8 +1,13 @@
 package com.anycompany.shop.frontend.system;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.anycompany.shop.support.server.RejectedRequestRenderer;
 import jakarta.servlet.ServletContext;
@@ -63,6 +68,9 @@ class RejectedRequestPage implements RejectedRequestRenderer {
 
 	private final class Rejected extends HttpServletRequestWrapper {
 
+		/** Set or removed (null) while rendering. */
+		private final Map<String, Object> attributes = new HashMap<>();
+
 		Rejected(HttpServletRequest request) {
 			super(request);
 		}
@@ -85,6 +93,38 @@ class RejectedRequestPage implements RejectedRequestRenderer {
 		@Override
 		public HttpSession getSession(boolean create) {
 			return null;
+		}
+
+		// Attributes the template engine sets and removes stay here: Tomcat's request
+		// has no context to notify of them and throws (once per tag, logged as ERROR)
+
+		@Override
+		public Object getAttribute(String name) {
+			return this.attributes.containsKey(name) ? this.attributes.get(name) : super.getAttribute(name);
+		}
+
+		@Override
+		public Enumeration<String> getAttributeNames() {
+			Set<String> names = new LinkedHashSet<>(Collections.list(super.getAttributeNames()));
+			this.attributes.forEach((name, value) -> {
+				if (value != null) {
+					names.add(name);
+				}
+				else {
+					names.remove(name);
+				}
+			});
+			return Collections.enumeration(names);
+		}
+
+		@Override
+		public void setAttribute(String name, Object value) {
+			this.attributes.put(name, value);
+		}
+
+		@Override
+		public void removeAttribute(String name) {
+			this.attributes.put(name, null);
 		}
 
 	}

@@ -4,8 +4,11 @@ import java.io.IOException;
 
 import com.anycompany.shop.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only its error page, sent byte for byte over a socket: every answer is the shop's own
  * error page with the right status, never Tomcat's page or Spring Boot's error JSON.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "shop.tracing.enabled=false", "shop.endpoints.catalog=http://127.0.0.1:9",
 				"shop.endpoints.cart=http://127.0.0.1:9", "shop.endpoints.order=http://127.0.0.1:9",
@@ -25,7 +29,7 @@ class RejectedRequestsTests {
 	int port;
 
 	@Test
-	void invalidUrisGetTheShopsPageWith400() throws IOException {
+	void invalidUrisGetTheShopsPageWith400(CapturedOutput output) throws IOException {
 		for (String target : new String[] { "/product/P%2F0001", "/product/P%000001", "/product\\P-0001",
 				"/../etc/passwd" }) {
 			assertShopPage(send("GET " + target + " HTTP/1.1"), 400, "Something in that request was not right");
@@ -33,6 +37,8 @@ class RejectedRequestsTests {
 		RawHttp.Response response = send("GET /product/P%2F0001 HTTP/1.1");
 		assertThat(response.header("Content-Security-Policy")).isEqualTo(SecurityConfiguration.CONTENT_SECURITY_POLICY);
 		assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+		// rendered by the template, not by a fallback after a failure logged as ERROR
+		assertThat(output.getAll()).doesNotContain("Exception processing template");
 	}
 
 	@Test
