@@ -147,18 +147,7 @@ public final class SegmentDocumentBenchmark {
 				"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0");
 		segment.putHttp("request", request);
 		for (String callee : List.of("catalogservice", "recommenderservice")) {
-			Subsegment call = recorder.beginSubsegment(callee);
-			call.setNamespace("remote");
-			Map<String, Object> callRequest = new LinkedHashMap<>();
-			callRequest.put("method", "GET");
-			callRequest.put("url", "http://localhost:8081/api/v1/product/OLJCESPC7Z");
-			callRequest.put("traced", true);
-			call.putHttp("request", callRequest);
-			Map<String, Object> callResponse = new LinkedHashMap<>();
-			callResponse.put("status", 200);
-			callResponse.put("content_length", 1834L);
-			call.putHttp("response", callResponse);
-			recorder.endSubsegment();
+			ShopEntities.productCall(recorder, callee);
 		}
 		segment.putAnnotation("ProductID", "OLJCESPC7Z");
 		Map<String, Object> response = new LinkedHashMap<>();
