@@ -1,4 +1,4 @@
-package com.anycompany.shop.tracing;
+package com.anycompany.shop.clients.problem;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Another service answered with a 4xx: the request was wrong, or asked for something that
@@ -15,7 +14,7 @@ import org.springframework.web.ErrorResponseException;
  * catch it ({@link #isNotFound()}, {@link #fieldErrors()}); left alone it is answered
  * with the callee's status and problem.
  */
-public class DownstreamRejectedException extends ErrorResponseException {
+public class DownstreamRejectedException extends ProblemException {
 
 	private final String service;
 

@@ -1,15 +1,16 @@
-package com.anycompany.shop.tracing;
+package com.anycompany.shop.clients;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.anycompany.shop.clients.problem.DownstreamRejectedException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.ClientHttpResponse;
@@ -29,8 +30,7 @@ final class ServiceResponses {
 	private ServiceResponses() {
 	}
 
-	static RuntimeException failure(String service, HttpRequest request, ClientHttpResponse response)
-			throws IOException {
+	static RuntimeException failure(String service, ClientHttpResponse response) throws IOException {
 		HttpStatusCode status = response.getStatusCode();
 		if (status.is4xxClientError()) {
 			return new DownstreamRejectedException(service, status, problem(status, response));

@@ -1,4 +1,4 @@
-package com.anycompany.shop.tracing;
+package com.anycompany.shop.clients.aws;
 
 import java.net.URI;
 import java.util.List;
@@ -14,10 +14,11 @@ import software.amazon.awssdk.regions.Region;
 import org.springframework.util.StringUtils;
 
 /**
- * Finishes any AWS SDK v2 client builder the way this project needs it: the X-Ray tracing
- * interceptor (while tracing is on), an explicit region, deliberate retry and timeout
- * settings, and, with a local endpoint, static dummy credentials so nothing leaves
- * loopback.
+ * Finishes any AWS SDK v2 client builder the way this project needs it: every
+ * {@link ExecutionInterceptor} bean of the service (the X-Ray SDK's
+ * {@code TracingInterceptor} while tracing is on), an explicit region, deliberate retry
+ * and timeout settings, and, with a local endpoint, static dummy credentials so nothing
+ * leaves loopback.
  *
  * <pre>
  * DynamoDbClient dynamo = awsClients.build(DynamoDbClient.builder());
@@ -25,11 +26,11 @@ import org.springframework.util.StringUtils;
  */
 public class AwsClients {
 
-	private final ShopClientProperties.Aws properties;
+	private final AwsClientProperties properties;
 
 	private final List<ExecutionInterceptor> interceptors;
 
-	public AwsClients(ShopClientProperties.Aws properties, List<ExecutionInterceptor> interceptors) {
+	public AwsClients(AwsClientProperties properties, List<ExecutionInterceptor> interceptors) {
 		this.properties = properties;
 		this.interceptors = List.copyOf(interceptors);
 	}

@@ -1,4 +1,4 @@
-package com.anycompany.shop.tracing;
+package com.anycompany.shop.clients;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -36,7 +36,7 @@ public final class RequestDeadline extends OncePerRequestFilter {
 	}
 
 	/** The budget to announce for a call that waits at most {@code timeout}. */
-	static long budgetMillis(Duration timeout) {
+	public static long budgetMillis(Duration timeout) {
 		return remaining().map((left) -> Math.min(left.toMillis(), timeout.toMillis())).orElse(timeout.toMillis());
 	}
 

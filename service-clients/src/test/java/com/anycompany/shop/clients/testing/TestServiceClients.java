@@ -1,0 +1,93 @@
+package com.anycompany.shop.clients.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.anycompany.shop.clients.ServiceClientsAutoConfiguration;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.service.HttpServiceClientPropertiesAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.service.HttpServiceClientAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * For client tests: a service's HTTP service groups as the service has them (Boot's HTTP
+ * client auto-configuration and the shop's {@link ServiceClientsAutoConfiguration}), in a
+ * small context of their own. Close it after each test.
+ *
+ * <pre>
+ * &#64;ImportHttpServices(group = "catalogservice", types = CatalogClient.class)
+ * static class Groups {
+ * }
+ *
+ * CatalogClient client = clients.client(CatalogClient.class, "catalogservice", url);
+ * </pre>
+ */
+public final class TestServiceClients implements AutoCloseable {
+
+	private final Class<?> groups;
+
+	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	/**
+	 * @param groups a class annotated with the service's {@code @ImportHttpServices}
+	 */
+	public TestServiceClients(Class<?> groups) {
+		this.groups = groups;
+	}
+
+	/**
+	 * A client whose group calls {@code url}, with short timeouts (connect 500 ms, read 5
+	 * s) unless {@code properties} set others.
+	 */
+	public <T> T client(Class<T> type, String group, String url, String... properties) {
+		return start(group, url, properties).getBean(type);
+	}
+
+	/** A context whose group {@code group} calls {@code url}. */
+	public ConfigurableApplicationContext start(String group, String url, String... properties) {
+		List<String> all = new ArrayList<>(List.of("spring.http.clients.connect-timeout=500ms",
+				"spring.http.clients.read-timeout=5s", "spring.http.serviceclient." + group + ".base-url=" + url));
+		all.addAll(List.of(properties));
+		return context(all.toArray(String[]::new));
+	}
+
+	/** A context with exactly these properties. */
+	public ConfigurableApplicationContext context(String... properties) {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(this.groups, Infrastructure.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.properties(properties)
+			.run();
+		this.contexts.add(context);
+		return context;
+	}
+
+	@Override
+	public void close() {
+		this.contexts.forEach(ConfigurableApplicationContext::close);
+		this.contexts.clear();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+			HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+			HttpServiceClientPropertiesAutoConfiguration.class, RestClientAutoConfiguration.class,
+			HttpServiceClientAutoConfiguration.class, RestClientObservationAutoConfiguration.class,
+			ServiceClientsAutoConfiguration.class })
+	static class Infrastructure {
+
+	}
+
+}
