@@ -29,7 +29,8 @@ public class ContextMissingReporter implements ContextMissingStrategy {
 
 	/** Frames of the tracing machinery itself: not where the context was lost. */
 	private static final Set<String> MACHINERY = Set.of("com.amazonaws.xray.", "software.amazon.awssdk.",
-			"org.springframework.", "java.", "jdk.", "sun.", "tools.jackson.");
+			"org.springframework.", "java.", "jdk.", "sun.", "tools.jackson.", "com.anycompany.shop.tracing.http.",
+			"com.anycompany.shop.clients.");
 
 	private static final String OWN_PACKAGE = ContextMissingReporter.class.getPackageName() + ".";
 

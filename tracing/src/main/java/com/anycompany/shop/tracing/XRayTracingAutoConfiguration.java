@@ -185,12 +185,6 @@ public class XRayTracingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	public RemoteCallTracing remoteCallTracing(AWSXRayRecorder recorder) {
-		return new RemoteCallTracing(recorder);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	public TraceAnnotations traceAnnotations(AWSXRayRecorder recorder) {
 		return new TraceAnnotations(recorder);
 	}
@@ -216,9 +210,9 @@ public class XRayTracingAutoConfiguration {
 	static class AwsSdkTracingConfiguration {
 
 		/**
-		 * Picked up by {@link AwsClients} for every AWS SDK client a service builds. A
-		 * service that declares the X-Ray SDK's own interceptor gets that one instead,
-		 * not both (two subsegments per call).
+		 * Put on every AWS SDK client a service builds (service-clients' AwsClients takes
+		 * every ExecutionInterceptor bean). A service that declares the X-Ray SDK's own
+		 * interceptor gets that one instead, not both (two subsegments per call).
 		 */
 		@Bean
 		@ConditionalOnMissingBean(value = AwsSdkTracingInterceptor.class,

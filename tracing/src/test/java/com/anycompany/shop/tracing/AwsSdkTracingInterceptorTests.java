@@ -19,6 +19,8 @@ import com.amazonaws.xray.AWSXRayRecorderBuilder;
 import com.amazonaws.xray.entities.TraceID;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
 import com.amazonaws.xray.strategy.sampling.LocalizedSamplingStrategy;
+import com.anycompany.shop.clients.aws.AwsClientProperties;
+import com.anycompany.shop.clients.aws.AwsClients;
 import com.anycompany.shop.testsupport.LocalDynamoDb;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
 import com.anycompany.shop.tracing.sample.SampleApplication;
@@ -355,7 +357,7 @@ class AwsSdkTracingInterceptorTests {
 	}
 
 	private static DynamoDbClient client(List<ExecutionInterceptor> interceptors, String endpoint) {
-		ShopClientProperties.Aws aws = new ShopClientProperties().getAws();
+		AwsClientProperties aws = new AwsClientProperties();
 		aws.setEndpoint(endpoint);
 		aws.setRegion("us-east-1");
 		aws.setMaxAttempts(2);

@@ -63,10 +63,10 @@ class TracedRequestsTests {
 	static void tracing(DynamicPropertyRegistry registry) {
 		registry.add("shop.tracing.daemon-address", daemon::address);
 		registry.add("shop.tracing.centralized-sampling", () -> "false");
-		registry.add("shop.clients.read-timeout", () -> "2s");
-		registry.add("shop.clients.services.downstream.base-url",
+		registry.add("spring.http.clients.read-timeout", () -> "2s");
+		registry.add("spring.http.serviceclient.downstream.base-url",
 				() -> "http://127.0.0.1:" + downstream.getAddress().getPort());
-		registry.add("shop.clients.services.closedservice.base-url", () -> "http://127.0.0.1:" + closedPort());
+		registry.add("spring.http.serviceclient.closedservice.base-url", () -> "http://127.0.0.1:" + closedPort());
 	}
 
 	@BeforeEach
@@ -161,7 +161,7 @@ class TracedRequestsTests {
 		assertThat(call.path("cause").path("exceptions")).isNotEmpty();
 		// the shop's own exception, with the connection failure beneath it
 		assertThat(call.path("cause").path("exceptions").valueStream().map((e) -> e.path("type").asString()))
-			.contains("com.anycompany.shop.tracing.DownstreamUnavailableException")
+			.contains("com.anycompany.shop.clients.problem.DownstreamUnavailableException")
 			.anyMatch((type) -> type.contains("ConnectException"));
 	}
 

@@ -3,6 +3,10 @@ package com.anycompany.shop.tracing;
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
+import com.anycompany.shop.clients.ServiceClientsAutoConfiguration;
+import com.anycompany.shop.clients.aws.AwsClients;
+import com.anycompany.shop.tracing.http.HttpServiceTracingAutoConfiguration;
+import com.anycompany.shop.tracing.http.XRayServiceGroupConfigurer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -11,8 +15,6 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.task.TaskDecorator;
-import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -20,16 +22,16 @@ import static org.mockito.Mockito.mock;
 class XRayTracingAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(XRayTracingAutoConfiguration.class, ShopClientsAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(XRayTracingAutoConfiguration.class, TracingOffAutoConfiguration.class,
+				HttpServiceTracingAutoConfiguration.class, ServiceClientsAutoConfiguration.class,
 				RestClientAutoConfiguration.class))
-		.withPropertyValues("spring.application.name=catalogservice", "shop.tracing.centralized-sampling=false",
-				"shop.clients.services.catalogservice.base-url=http://127.0.0.1:9");
+		.withPropertyValues("spring.application.name=catalogservice", "shop.tracing.centralized-sampling=false");
 
 	@Test
 	void tracesEverythingByDefault() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(AWSXRayRecorder.class)
-				.hasSingleBean(RemoteCallTracing.class)
+				.hasSingleBean(XRayServiceGroupConfigurer.class)
 				.hasSingleBean(AwsSdkTracingInterceptor.class)
 				.hasSingleBean(TaskDecorator.class)
 				.hasSingleBean(XRayEnabledAspect.class)
@@ -39,10 +41,6 @@ class XRayTracingAutoConfigurationTests {
 			assertThat(awsClients).extracting("interceptors")
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
 				.hasExactlyElementsOfTypes(AwsSdkTracingInterceptor.class);
-			// the call's subsegment first, then the budget header and no-answer mapping
-			assertThat(interceptorsOf(context.getBean(RemoteServiceClients.class))).hasSize(2)
-				.first()
-				.isInstanceOf(XRayRestClientInterceptor.class);
 		});
 	}
 
@@ -50,18 +48,16 @@ class XRayTracingAutoConfigurationTests {
 	void masterSwitchRemovesAllTracing() {
 		this.runner.withPropertyValues("shop.tracing.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(AWSXRayRecorder.class)
-				.doesNotHaveBean(RemoteCallTracing.class)
+				.doesNotHaveBean(XRayServiceGroupConfigurer.class)
 				.doesNotHaveBean(AwsSdkTracingInterceptor.class)
 				.doesNotHaveBean(TaskDecorator.class)
 				.doesNotHaveBean(XRayEnabledAspect.class)
 				.doesNotHaveBean("xrayServletFilter")
 				.hasBean("requestDeadlineFilter");
-			// the client factories are still there, untraced
+			// the AWS clients are still built, untraced
 			assertThat(context.getBean(AwsClients.class)).extracting("interceptors")
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
 				.isEmpty();
-			assertThat(interceptorsOf(context.getBean(RemoteServiceClients.class))).hasSize(1)
-				.noneMatch(XRayRestClientInterceptor.class::isInstance);
 			assertThat(context).hasSingleBean(TraceAnnotations.class);
 		});
 	}
@@ -71,7 +67,7 @@ class XRayTracingAutoConfigurationTests {
 		AWSXRayRecorder own = AWSXRayRecorderBuilder.standard().build();
 		this.runner.withBean(AWSXRayRecorder.class, () -> own).run((context) -> {
 			assertThat(context.getBean(AWSXRayRecorder.class)).isSameAs(own);
-			assertThat(context).hasSingleBean(RemoteCallTracing.class);
+			assertThat(context).hasSingleBean(XRayServiceGroupConfigurer.class);
 		});
 	}
 
@@ -100,8 +96,8 @@ class XRayTracingAutoConfigurationTests {
 	@Test
 	void backsOffWithoutTheSdk() {
 		this.runner.withClassLoader(new FilteredClassLoader(AWSXRayRecorder.class)).run((context) -> {
-			assertThat(context).doesNotHaveBean(RemoteCallTracing.class).doesNotHaveBean("xrayServletFilter");
-			assertThat(context).hasSingleBean(RemoteServiceClients.class);
+			assertThat(context).doesNotHaveBean(XRayServiceGroupConfigurer.class).doesNotHaveBean("xrayServletFilter");
+			assertThat(context).hasSingleBean(AwsClients.class).hasSingleBean(TraceAnnotations.class);
 		});
 	}
 
@@ -112,13 +108,6 @@ class XRayTracingAutoConfigurationTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("Unknown shop.tracing.plugins entry 'ec3'");
 		});
-	}
-
-	private static java.util.List<ClientHttpRequestInterceptor> interceptorsOf(RemoteServiceClients clients) {
-		java.util.List<ClientHttpRequestInterceptor> seen = new java.util.ArrayList<>();
-		RestClient.Builder builder = clients.builder("catalogservice");
-		builder.requestInterceptors(seen::addAll);
-		return seen;
 	}
 
 }

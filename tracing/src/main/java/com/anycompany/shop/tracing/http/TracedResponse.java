@@ -1,10 +1,11 @@
-package com.anycompany.shop.tracing;
+package com.anycompany.shop.tracing.http;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 import com.amazonaws.xray.AWSXRayRecorder;
+import com.anycompany.shop.tracing.XRayStatus;
 import com.amazonaws.xray.entities.Subsegment;
 
 import org.springframework.http.HttpHeaders;
@@ -12,9 +13,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Keeps a call's subsegment open until the response body has been read and closed, so the
- * time spent receiving the body counts, and a body that fails half-way (a read timeout, a
- * dropped connection) marks the call as a fault instead of the 200 its headers announced.
+ * Keeps a call's subsegment open until the response (or its body, for a body streamed on
+ * to someone else) has been closed, so the time spent receiving the body counts, and a
+ * body that fails half-way (a read timeout, a dropped connection) marks the call as a
+ * fault instead of the 200 its headers announced.
  */
 class TracedResponse implements ClientHttpResponse {
 
@@ -68,6 +70,16 @@ class TracedResponse implements ClientHttpResponse {
 				}
 				catch (IOException ex) {
 					throw failed(ex);
+				}
+			}
+
+			@Override
+			public void close() throws IOException {
+				try {
+					super.close();
+				}
+				finally {
+					end();
 				}
 			}
 

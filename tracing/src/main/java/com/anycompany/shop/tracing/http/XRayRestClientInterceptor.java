@@ -1,10 +1,11 @@
-package com.anycompany.shop.tracing;
+package com.anycompany.shop.tracing.http;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.amazonaws.xray.AWSXRayRecorder;
+import com.anycompany.shop.tracing.XRayStatus;
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;

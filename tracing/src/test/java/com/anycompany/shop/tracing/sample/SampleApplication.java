@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.amazonaws.xray.spring.aop.XRayEnabled;
-import com.anycompany.shop.tracing.AwsClients;
-import com.anycompany.shop.tracing.DownstreamRejectedException;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import com.anycompany.shop.tracing.RemoteServiceClients;
+import com.anycompany.shop.clients.aws.AwsClients;
+import com.anycompany.shop.clients.problem.DownstreamRejectedException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.TraceAnnotations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +28,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 /** A small service that uses the tracing module the way the shop's services do. */
 @SpringBootApplication
+@ImportHttpServices(group = "downstream", types = SampleApplication.Downstream.class)
+@ImportHttpServices(group = "closedservice", types = SampleApplication.ClosedService.class)
 public class SampleApplication {
 
 	static final String TABLE = "SampleTable";
@@ -64,14 +66,20 @@ public class SampleApplication {
 			.waitUntilTableExists((describe) -> describe.tableName(table));
 	}
 
-	@Bean
-	RestClient downstream(RemoteServiceClients clients) {
-		return clients.builder("downstream").build();
+	/** A service that answers with the status it is asked for. */
+	public interface Downstream {
+
+		@GetExchange("/status/{status}")
+		String status(@PathVariable String status, @RequestParam(required = false) String item);
+
 	}
 
-	@Bean
-	RestClient closedService(RemoteServiceClients clients) {
-		return clients.builder("closedservice").build();
+	/** A service that is not there. */
+	public interface ClosedService {
+
+		@GetExchange("/anything")
+		String anything();
+
 	}
 
 	@Service
@@ -104,9 +112,9 @@ public class SampleApplication {
 
 		private static final Logger logger = LoggerFactory.getLogger(SampleController.class);
 
-		private final RestClient downstream;
+		private final Downstream downstream;
 
-		private final RestClient closedService;
+		private final ClosedService closedService;
 
 		private final DynamoDbClient dynamoDb;
 
@@ -116,7 +124,7 @@ public class SampleApplication {
 
 		private final TraceAnnotations annotations;
 
-		SampleController(RestClient downstream, RestClient closedService, DynamoDbClient dynamoDb,
+		SampleController(Downstream downstream, ClosedService closedService, DynamoDbClient dynamoDb,
 				AsyncTaskExecutor applicationTaskExecutor, Pricing pricing, TraceAnnotations annotations) {
 			this.downstream = downstream;
 			this.closedService = closedService;
@@ -131,27 +139,24 @@ public class SampleApplication {
 			this.annotations.put("ProductID", "P-0042");
 			logger.info("calling downstream for status {}", status);
 			try {
-				return this.downstream.get().uri("/status/{status}", status).retrieve().body(String.class);
+				return this.downstream.status(status, null);
 			}
-			catch (DownstreamRejectedException | DownstreamUnavailableException | RestClientException ex) {
-				// a raw RestClient reports a body cut off half-way as
-				// RestClientException;
-				// the @HttpExchange clients of RemoteServiceClients.service map it too
+			catch (DownstreamRejectedException | DownstreamUnavailableException ex) {
 				return "downstream failed: " + ex.getClass().getSimpleName();
 			}
 		}
 
 		@GetMapping("/sequence")
 		String sequence() {
-			String first = this.downstream.get().uri("/status/200?item=first").retrieve().body(String.class);
-			String second = this.downstream.get().uri("/status/200?item=second").retrieve().body(String.class);
+			String first = this.downstream.status("200", "first");
+			String second = this.downstream.status("200", "second");
 			return first + second + this.pricing.price("after");
 		}
 
 		@GetMapping("/refused")
 		String refused() {
 			try {
-				return this.closedService.get().uri("/anything").retrieve().body(String.class);
+				return this.closedService.anything();
 			}
 			catch (DownstreamUnavailableException ex) {
 				return "closed service failed: " + ex.getClass().getSimpleName();
@@ -161,8 +166,7 @@ public class SampleApplication {
 		@GetMapping("/fanout/{count}")
 		List<String> fanOut(@PathVariable int count) {
 			List<CompletableFuture<String>> calls = java.util.stream.IntStream.range(0, count)
-				.mapToObj((i) -> CompletableFuture.supplyAsync(
-						() -> this.downstream.get().uri("/status/200?item={i}", i).retrieve().body(String.class),
+				.mapToObj((i) -> CompletableFuture.supplyAsync(() -> this.downstream.status("200", String.valueOf(i)),
 						this.executor))
 				.toList();
 			return calls.stream().map(CompletableFuture::join).toList();
@@ -214,9 +218,7 @@ public class SampleApplication {
 		/** Work handed to a pool that does not carry the trace context. */
 		@GetMapping("/lost")
 		String lost() {
-			return CompletableFuture
-				.supplyAsync(() -> this.downstream.get().uri("/status/200?item=lost").retrieve().body(String.class))
-				.join();
+			return CompletableFuture.supplyAsync(() -> this.downstream.status("200", "lost")).join();
 		}
 
 		@GetMapping("/price/{item}")
