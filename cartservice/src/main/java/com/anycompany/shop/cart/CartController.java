@@ -1,7 +1,7 @@
 package com.anycompany.shop.cart;
 
 import com.anycompany.shop.constraints.ShopId;
-import com.anycompany.shop.support.web.ProductNotFoundException;
+import com.anycompany.shop.clients.catalog.ProductNotFoundException;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;

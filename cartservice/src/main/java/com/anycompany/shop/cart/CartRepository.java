@@ -7,7 +7,7 @@ import java.util.function.UnaryOperator;
 
 import com.anycompany.shop.constraints.Quantity;
 import com.anycompany.shop.support.dynamodb.TableDefinition;
-import com.anycompany.shop.support.web.ProblemException;
+import com.anycompany.shop.clients.problem.ProblemException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

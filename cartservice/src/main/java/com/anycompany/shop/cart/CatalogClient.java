@@ -9,9 +9,9 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
 /**
- * What cartservice asks catalogservice. Made by the tracing module's
- * {@code RemoteServiceClients}: timeouts, a subsegment per call, and the shop's status
- * mapping (an unreachable or failing catalog is a 503 naming it).
+ * What cartservice asks catalogservice: the HTTP service group {@code catalogservice}
+ * (timeouts, a subsegment per call, and the shop's status mapping: an unreachable or
+ * failing catalog is a 503 naming it).
  */
 @HttpExchange("/api/v1")
 public interface CatalogClient {

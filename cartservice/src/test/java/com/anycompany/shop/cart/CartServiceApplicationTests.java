@@ -51,7 +51,7 @@ class CartServiceApplicationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shop.clients.aws.endpoint", LocalDynamoDb::endpoint);
 		registry.add("shop.tracing.daemon-address", daemon::address);
-		registry.add("shop.clients.services.catalogservice.base-url", () -> StubServers.url(catalog));
+		registry.add("spring.http.serviceclient.catalogservice.base-url", () -> StubServers.url(catalog));
 	}
 
 	@BeforeEach

@@ -2,18 +2,18 @@ package com.anycompany.shop.cart;
 
 import java.time.Duration;
 
+import com.anycompany.shop.clients.testing.TestServiceClients;
 import com.anycompany.shop.testsupport.StubServers;
-import com.anycompany.shop.tracing.DownstreamRejectedException;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import com.anycompany.shop.tracing.RemoteServiceClients;
-import com.anycompany.shop.tracing.ShopClientProperties;
+import com.anycompany.shop.clients.problem.DownstreamRejectedException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.client.RestClient;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -24,6 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CatalogClientTests {
+
+	final TestServiceClients clients = new TestServiceClients(Groups.class);
+
+	@AfterEach
+	void closeClients() {
+		this.clients.close();
+	}
 
 	private static final String KETTLE = """
 			{"id":"P-0001","name":"Copper Kettle","description":"Boils.","category":"kitchen",
@@ -91,23 +98,19 @@ class CatalogClientTests {
 		return aResponse().withStatus(status).withHeader("Content-Type", "application/problem+json").withBody(json);
 	}
 
-	private static CatalogClient client(String url) {
-		return client(url, new ShopClientProperties());
+	private CatalogClient client(String url) {
+		return this.clients.client(CatalogClient.class, "catalogservice", url);
 	}
 
 	/** With a read timeout much shorter than the stub's delay. */
-	private static CatalogClient impatientClient(String url) {
-		ShopClientProperties properties = new ShopClientProperties();
-		properties.setReadTimeout(Duration.ofMillis(300));
-		return client(url, properties);
+	private CatalogClient impatientClient(String url) {
+		return this.clients.client(CatalogClient.class, "catalogservice", url,
+				"spring.http.serviceclient.catalogservice.read-timeout=300ms");
 	}
 
-	private static CatalogClient client(String url, ShopClientProperties properties) {
-		ShopClientProperties.Service catalog = new ShopClientProperties.Service();
-		catalog.setBaseUrl(url);
-		properties.getServices().put("catalogservice", catalog);
-		return new RemoteServiceClients(RestClient.builder(), properties, null).service(CatalogClient.class,
-				"catalogservice");
+	@ImportHttpServices(group = "catalogservice", types = CatalogClient.class)
+	static class Groups {
+
 	}
 
 }

@@ -69,7 +69,7 @@ public class ChaosAutoConfiguration {
 	static class DynamoDbChaosConfiguration {
 
 		/**
-		 * Picked up, like every ExecutionInterceptor bean, by the tracing module's
+		 * Picked up, like every ExecutionInterceptor bean, by service-clients'
 		 * AwsClients.
 		 */
 		@Bean

@@ -2,7 +2,7 @@ package com.anycompany.shop.chaos;
 
 import java.util.Map;
 
-import com.anycompany.shop.tracing.AwsClients;
+import com.anycompany.shop.clients.aws.AwsClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;

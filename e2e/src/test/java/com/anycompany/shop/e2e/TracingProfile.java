@@ -45,13 +45,6 @@ public final class TracingProfile {
 			"ClientHttpRequest", "InterceptingClientHttpRequest", "MethodProceedingJoinPoint", ".proceed",
 			"invokeJoinpoint", "java/lang/reflect/Method.invoke", "jdk/proxy");
 
-	/**
-	 * Classes of the tracing module that are not tracing: the one way to call a service
-	 * and the time budget, which the untraced shop runs too.
-	 */
-	private static final List<String> CLIENT_PLUMBING = List.of("/RequestDeadline.", "/RemoteServiceClients",
-			"/ServiceResponses", "/ShopClient", "/AwsClients", "/Downstream");
-
 	private final PrintStream out = System.out;
 
 	private final String scenario;
@@ -327,8 +320,8 @@ public final class TracingProfile {
 		static String tracingFrame(String[] frames) {
 			int innermost = -1;
 			for (int i = 0; i < frames.length; i++) {
-				if (frames[i].startsWith("com/amazonaws/xray/") || (frames[i].startsWith("com/anycompany/shop/tracing/")
-						&& CLIENT_PLUMBING.stream().noneMatch(frames[i]::contains))) {
+				if (frames[i].startsWith("com/amazonaws/xray/")
+						|| frames[i].startsWith("com/anycompany/shop/tracing/")) {
 					innermost = i;
 				}
 			}

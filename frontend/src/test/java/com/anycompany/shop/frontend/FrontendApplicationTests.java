@@ -69,7 +69,7 @@ class FrontendApplicationTests {
 		registry.add("shop.tracing.daemon-address", daemon::address);
 		registry.add("shop.tracing.centralized-sampling", () -> "false");
 		for (String service : Backends.SERVICES.keySet()) {
-			registry.add("shop.clients.services." + service + ".base-url", () -> StubServers.url(stub));
+			registry.add("spring.http.serviceclient." + service + ".base-url", () -> StubServers.url(stub));
 		}
 	}
 

@@ -10,9 +10,8 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
 /**
- * What orderservice asks cartservice. Made by the tracing module's
- * {@code RemoteServiceClients} (timeouts, a subsegment per call, the shop's status
- * mapping).
+ * What orderservice asks cartservice: the HTTP service group {@code cartservice}
+ * (timeouts, a subsegment per call, the shop's status mapping).
  */
 @HttpExchange("/api/v1/cart")
 public interface CartClient {

@@ -10,9 +10,9 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
 /**
- * What orderservice asks catalogservice: the current price of a product. Made by the
- * tracing module's {@code RemoteServiceClients} (timeouts, a subsegment per call, the
- * shop's status mapping).
+ * What orderservice asks catalogservice: the current price of a product. The HTTP service
+ * group {@code catalogservice} (timeouts, a subsegment per call, the shop's status
+ * mapping).
  */
 @HttpExchange("/api/v1")
 public interface CatalogClient {

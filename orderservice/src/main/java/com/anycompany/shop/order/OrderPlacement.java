@@ -12,10 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import com.amazonaws.xray.spring.aop.XRayEnabled;
-import com.anycompany.shop.support.web.ProblemException;
-import com.anycompany.shop.tracing.DownstreamRejectedException;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import com.anycompany.shop.tracing.RequestDeadline;
+import com.anycompany.shop.clients.problem.ProblemException;
+import com.anycompany.shop.clients.problem.DownstreamRejectedException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
+import com.anycompany.shop.clients.RequestDeadline;
 import com.anycompany.shop.tracing.TraceAnnotations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package com.anycompany.shop.order;
 
-import com.anycompany.shop.support.web.ProblemException;
+import com.anycompany.shop.clients.problem.ProblemException;
 
 import org.springframework.http.HttpStatus;
 

@@ -1,17 +1,15 @@
 package com.anycompany.shop.order;
 
-import java.time.Duration;
-
+import com.anycompany.shop.clients.testing.TestServiceClients;
 import com.anycompany.shop.testsupport.StubServers;
-import com.anycompany.shop.tracing.DownstreamRejectedException;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import com.anycompany.shop.tracing.RemoteServiceClients;
-import com.anycompany.shop.tracing.ShopClientProperties;
+import com.anycompany.shop.clients.problem.DownstreamRejectedException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.web.client.RestClient;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
@@ -25,6 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CartClientTests {
+
+	final TestServiceClients clients = new TestServiceClients(Groups.class);
+
+	@AfterEach
+	void closeClients() {
+		this.clients.close();
+	}
 
 	@RegisterExtension
 	static WireMockExtension cartservice = StubServers.extension();
@@ -78,23 +83,19 @@ class CartClientTests {
 		return StubServers.url(cartservice);
 	}
 
-	private static CartClient client(String url) {
-		return client(url, new ShopClientProperties());
+	private CartClient client(String url) {
+		return this.clients.client(CartClient.class, "cartservice", url);
 	}
 
 	/** With a read timeout much shorter than the stub's delay. */
-	private static CartClient impatientClient(String url) {
-		ShopClientProperties properties = new ShopClientProperties();
-		properties.setReadTimeout(Duration.ofMillis(300));
-		return client(url, properties);
+	private CartClient impatientClient(String url) {
+		return this.clients.client(CartClient.class, "cartservice", url,
+				"spring.http.serviceclient.cartservice.read-timeout=300ms");
 	}
 
-	private static CartClient client(String url, ShopClientProperties properties) {
-		ShopClientProperties.Service service = new ShopClientProperties.Service();
-		service.setBaseUrl(url);
-		properties.getServices().put("cartservice", service);
-		return new RemoteServiceClients(RestClient.builder(), properties, null).service(CartClient.class,
-				"cartservice");
+	@ImportHttpServices(group = "cartservice", types = CartClient.class)
+	static class Groups {
+
 	}
 
 }

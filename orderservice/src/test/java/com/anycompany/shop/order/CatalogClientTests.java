@@ -1,17 +1,16 @@
 package com.anycompany.shop.order;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 
+import com.anycompany.shop.clients.testing.TestServiceClients;
 import com.anycompany.shop.testsupport.StubServers;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import com.anycompany.shop.tracing.RemoteServiceClients;
-import com.anycompany.shop.tracing.ShopClientProperties;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.web.client.RestClient;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
@@ -21,6 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CatalogClientTests {
+
+	final TestServiceClients clients = new TestServiceClients(Groups.class);
+
+	@AfterEach
+	void closeClients() {
+		this.clients.close();
+	}
 
 	@RegisterExtension
 	static WireMockExtension catalogservice = StubServers.extension();
@@ -67,23 +73,19 @@ class CatalogClientTests {
 		return StubServers.url(catalogservice);
 	}
 
-	private static CatalogClient client(String url) {
-		return client(url, new ShopClientProperties());
+	private CatalogClient client(String url) {
+		return this.clients.client(CatalogClient.class, "catalogservice", url);
 	}
 
 	/** With a read timeout much shorter than the stub's delay. */
-	private static CatalogClient impatientClient(String url) {
-		ShopClientProperties properties = new ShopClientProperties();
-		properties.setReadTimeout(Duration.ofMillis(300));
-		return client(url, properties);
+	private CatalogClient impatientClient(String url) {
+		return this.clients.client(CatalogClient.class, "catalogservice", url,
+				"spring.http.serviceclient.catalogservice.read-timeout=300ms");
 	}
 
-	private static CatalogClient client(String url, ShopClientProperties properties) {
-		ShopClientProperties.Service service = new ShopClientProperties.Service();
-		service.setBaseUrl(url);
-		properties.getServices().put("catalogservice", service);
-		return new RemoteServiceClients(RestClient.builder(), properties, null).service(CatalogClient.class,
-				"catalogservice");
+	@ImportHttpServices(group = "catalogservice", types = CatalogClient.class)
+	static class Groups {
+
 	}
 
 }

@@ -2,7 +2,7 @@ package com.anycompany.shop.order;
 
 import java.util.Optional;
 
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.TraceAnnotations;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.TraceAnnotations;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;

@@ -61,8 +61,8 @@ class OrderServiceApplicationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shop.clients.aws.endpoint", LocalDynamoDb::endpoint);
 		registry.add("shop.tracing.daemon-address", daemon::address);
-		registry.add("shop.clients.services.cartservice.base-url", () -> StubServers.url(cartservice));
-		registry.add("shop.clients.services.catalogservice.base-url", () -> StubServers.url(catalogservice));
+		registry.add("spring.http.serviceclient.cartservice.base-url", () -> StubServers.url(cartservice));
+		registry.add("spring.http.serviceclient.catalogservice.base-url", () -> StubServers.url(catalogservice));
 	}
 
 	@BeforeEach

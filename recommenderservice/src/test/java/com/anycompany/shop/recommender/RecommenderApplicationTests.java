@@ -53,9 +53,9 @@ class RecommenderApplicationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("shop.tracing.daemon-address", daemon::address);
 		registry.add("shop.tracing.centralized-sampling", () -> "false");
-		registry.add("shop.clients.services.catalogservice.base-url", () -> StubServers.url(catalog));
+		registry.add("spring.http.serviceclient.catalogservice.base-url", () -> StubServers.url(catalog));
 		// generous: the build machine is shared, and no test here is about timeouts
-		registry.add("shop.clients.read-timeout", () -> "10s");
+		registry.add("spring.http.serviceclient.catalogservice.read-timeout", () -> "10s");
 	}
 
 	@BeforeEach

@@ -3,7 +3,7 @@ package com.anycompany.shop.catalog.product;
 import java.util.List;
 
 import com.anycompany.shop.constraints.ShopId;
-import com.anycompany.shop.support.web.ProductNotFoundException;
+import com.anycompany.shop.clients.catalog.ProductNotFoundException;
 import com.anycompany.shop.tracing.TraceAnnotations;
 
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,8 +1,7 @@
 package com.anycompany.shop.frontend.cart;
 
-import com.anycompany.shop.frontend.product.ProductNotFoundException;
-import com.anycompany.shop.tracing.DownstreamRejectedException;
-import com.anycompany.shop.tracing.RemoteServiceClients;
+import com.anycompany.shop.clients.catalog.ProductNotFoundException;
+import com.anycompany.shop.clients.problem.DownstreamRejectedException;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,8 +21,8 @@ public class CartClient {
 
 	private final CartApi api;
 
-	public CartClient(RemoteServiceClients clients) {
-		this.api = clients.service(CartApi.class, "cartservice");
+	public CartClient(CartApi api) {
+		this.api = api;
 	}
 
 	public Cart get(String cartId) {
@@ -55,8 +54,9 @@ public class CartClient {
 		return (cart != null) ? cart : new Cart(cartId, null);
 	}
 
+	/** The HTTP service group {@code cartservice}. */
 	@HttpExchange("/api/v1/cart")
-	interface CartApi {
+	public interface CartApi {
 
 		@GetExchange("/{cartId}")
 		Cart get(@PathVariable String cartId);

@@ -3,7 +3,7 @@ package com.anycompany.shop.frontend.cart;
 import com.anycompany.shop.constraints.Quantity;
 import com.anycompany.shop.frontend.product.CatalogClient;
 import com.anycompany.shop.frontend.product.Product;
-import com.anycompany.shop.frontend.product.ProductNotFoundException;
+import com.anycompany.shop.clients.catalog.ProductNotFoundException;
 import com.anycompany.shop.frontend.product.ProductPage;
 import com.anycompany.shop.frontend.system.Flash;
 import com.anycompany.shop.tracing.TraceAnnotations;

@@ -10,7 +10,7 @@ import com.anycompany.shop.frontend.cart.CartContents;
 import com.anycompany.shop.frontend.cart.CartSession;
 import com.anycompany.shop.frontend.cart.CartView;
 import com.anycompany.shop.frontend.system.Flash;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;

@@ -3,9 +3,8 @@ package com.anycompany.shop.frontend.checkout;
 import java.util.Map;
 import java.util.Optional;
 
-import com.anycompany.shop.tracing.DownstreamRejectedException;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import com.anycompany.shop.tracing.RemoteServiceClients;
+import com.anycompany.shop.clients.problem.DownstreamRejectedException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,16 +16,16 @@ import org.springframework.web.service.annotation.PostExchange;
 
 /**
  * orderservice, in the storefront's terms. Placing an order waits longer than other calls
- * ({@code shop.clients.services.orderservice.read-timeout}): more than the whole chain of
- * calls behind it.
+ * ({@code spring.http.serviceclient.orderservice.read-timeout}): more than the whole
+ * chain of calls behind it.
  */
 @Component
 public class OrderClient {
 
 	private final OrderApi api;
 
-	public OrderClient(RemoteServiceClients clients) {
-		this.api = clients.service(OrderApi.class, "orderservice");
+	public OrderClient(OrderApi api) {
+		this.api = api;
 	}
 
 	/**
@@ -71,8 +70,9 @@ public class OrderClient {
 		return fields;
 	}
 
+	/** The HTTP service group {@code orderservice}. */
 	@HttpExchange("/api/v1/order")
-	interface OrderApi {
+	public interface OrderApi {
 
 		@PostExchange
 		Order place(@RequestBody PlaceOrderRequest request);

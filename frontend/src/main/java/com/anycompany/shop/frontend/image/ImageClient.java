@@ -2,17 +2,20 @@ package com.anycompany.shop.frontend.image;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import com.anycompany.shop.tracing.RemoteServiceClients;
+import com.anycompany.shop.clients.problem.DownstreamRejectedException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
 
 /**
  * Calls imageservice and hands the answer, body still streaming, to a handler, so images
@@ -23,11 +26,10 @@ public class ImageClient {
 
 	static final String SERVICE = "imageservice";
 
-	private final RestClient rest;
+	private final ImageApi api;
 
-	public ImageClient(RemoteServiceClients clients) {
-		// the body streams through to the browser: a RestClient, not an interface
-		this.rest = clients.builder(SERVICE).build();
+	public ImageClient(ImageApi api) {
+		this.api = api;
 	}
 
 	/**
@@ -37,20 +39,24 @@ public class ImageClient {
 	 * @throws DownstreamUnavailableException when imageservice does not answer
 	 */
 	public <T> T fetch(String name, Integer width, String ifNoneMatch, ImageHandler<T> handler) {
+		ResponseEntity<InputStream> answer;
 		try {
-			return this.rest.get()
-				.uri((uri) -> uri.path("/api/v1/image/{name}")
-					.queryParamIfPresent("width", Optional.ofNullable(width))
-					.build(name))
-				.headers((headers) -> {
-					if (StringUtils.hasText(ifNoneMatch)) {
-						headers.set(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
-					}
-				})
-				.exchange((request, response) -> handler.handle(response.getStatusCode(), response.getHeaders(),
-						response.getBody()));
+			answer = this.api.image(name, width, StringUtils.hasText(ifNoneMatch) ? ifNoneMatch : null);
 		}
-		catch (RestClientException ex) {
+		catch (DownstreamRejectedException ex) {
+			// an unknown image is an answer too: the handler decides what the browser
+			// sees
+			return handle(handler, ex.getStatusCode(), ex.getHeaders(), null);
+		}
+		return handle(handler, answer.getStatusCode(), answer.getHeaders(), answer.getBody());
+	}
+
+	private static <T> T handle(ImageHandler<T> handler, HttpStatusCode status, HttpHeaders headers, InputStream body) {
+		// closing the body ends the call (and its subsegment)
+		try (InputStream in = (body != null) ? body : InputStream.nullInputStream()) {
+			return handler.handle(status, headers, in);
+		}
+		catch (IOException ex) {
 			throw new DownstreamUnavailableException(SERVICE, "unreadable answer", ex);
 		}
 	}
@@ -60,6 +66,19 @@ public class ImageClient {
 	public interface ImageHandler<T> {
 
 		T handle(HttpStatusCode status, HttpHeaders headers, InputStream body) throws IOException;
+
+	}
+
+	/**
+	 * The HTTP service group {@code imageservice}. The body is an {@link InputStream}:
+	 * Spring leaves such a response open for the caller to stream and close.
+	 */
+	@HttpExchange("/api/v1/image")
+	public interface ImageApi {
+
+		@GetExchange("/{name}")
+		ResponseEntity<InputStream> image(@PathVariable String name, @RequestParam(required = false) Integer width,
+				@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch);
 
 	}
 

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,9 +8,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
-/** catalogservice's API, as the storefront calls it. */
+/**
+ * catalogservice's API, as the storefront calls it: the HTTP service group
+ * {@code catalogservice}.
+ */
 @HttpExchange("/api/v1")
-interface CatalogApi {
+public interface CatalogApi {
 
 	@GetExchange("/products")
 	List<Product> products(@RequestParam(required = false) String category);

@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.anycompany.shop.constraints.ShopId;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import com.anycompany.shop.tracing.RemoteServiceClients;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.TraceAnnotations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +41,10 @@ public class CatalogClient {
 
 	private final RecentCopy<Object> copy;
 
-	public CatalogClient(RemoteServiceClients clients, TraceAnnotations trace,
+	public CatalogClient(CatalogApi api, TraceAnnotations trace,
 			@Value("${shop.catalog-copy.max-entries:500}") int maxEntries,
 			@Value("${shop.catalog-copy.max-age:10m}") Duration maxAge) {
-		this.api = clients.service(CatalogApi.class, "catalogservice");
+		this.api = api;
 		this.trace = trace;
 		this.copy = new RecentCopy<>(maxEntries, maxAge, Clock.systemUTC());
 	}

@@ -1,5 +1,6 @@
 package com.anycompany.shop.frontend.product;
 
+import com.anycompany.shop.clients.catalog.ProductNotFoundException;
 import com.anycompany.shop.constraints.Quantity;
 
 import org.springframework.stereotype.Component;

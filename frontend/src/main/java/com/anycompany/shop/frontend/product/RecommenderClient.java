@@ -2,9 +2,8 @@ package com.anycompany.shop.frontend.product;
 
 import java.util.List;
 
-import com.anycompany.shop.tracing.DownstreamRejectedException;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import com.anycompany.shop.tracing.RemoteServiceClients;
+import com.anycompany.shop.clients.problem.DownstreamRejectedException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +23,8 @@ public class RecommenderClient {
 
 	private final RecommenderApi api;
 
-	public RecommenderClient(RemoteServiceClients clients) {
-		this.api = clients.service(RecommenderApi.class, "recommenderservice");
+	public RecommenderClient(RecommenderApi api) {
+		this.api = api;
 	}
 
 	/** Up to four other products for this one; empty when there are none to be had. */
@@ -40,8 +39,9 @@ public class RecommenderClient {
 		}
 	}
 
+	/** The HTTP service group {@code recommenderservice}. */
 	@HttpExchange("/api/v1/recommender")
-	interface RecommenderApi {
+	public interface RecommenderApi {
 
 		@GetExchange("/{productId}")
 		List<Product> recommendations(@PathVariable String productId);

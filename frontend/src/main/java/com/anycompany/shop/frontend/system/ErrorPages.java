@@ -1,8 +1,8 @@
 package com.anycompany.shop.frontend.system;
 
-import com.anycompany.shop.frontend.product.ProductNotFoundException;
-import com.anycompany.shop.tracing.DownstreamRejectedException;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.catalog.ProductNotFoundException;
+import com.anycompany.shop.clients.problem.DownstreamRejectedException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.TraceIdMdcListener;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;

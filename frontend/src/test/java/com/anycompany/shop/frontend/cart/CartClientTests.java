@@ -2,11 +2,11 @@ package com.anycompany.shop.frontend.cart;
 
 import java.util.Map;
 
-import com.anycompany.shop.frontend.product.ProductNotFoundException;
+import com.anycompany.shop.clients.catalog.ProductNotFoundException;
 import com.anycompany.shop.frontend.stub.Backends;
 import com.anycompany.shop.frontend.stub.TestClients;
 import com.anycompany.shop.testsupport.StubServers;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class CartClientTests {
 	@RegisterExtension
 	static WireMockExtension stub = StubServers.extension();
 
-	final CartClient client = new CartClient(TestClients.untraced(StubServers.url(stub)));
+	final CartClient client = new CartClient(TestClients.untraced(StubServers.url(stub), CartClient.CartApi.class));
 
 	@Test
 	void readsACart() {
@@ -86,7 +86,7 @@ class CartClientTests {
 		Backends.down(stub, "cartservice");
 		assertThatThrownBy(() -> this.client.get("c-4")).isInstanceOf(DownstreamUnavailableException.class)
 			.hasMessageContaining("cartservice");
-		CartClient nowhere = new CartClient(TestClients.untraced(StubServers.refusingUrl()));
+		CartClient nowhere = new CartClient(TestClients.untraced(StubServers.refusingUrl(), CartClient.CartApi.class));
 		assertThatThrownBy(() -> nowhere.add("c-4", "P-0001", 1)).isInstanceOf(DownstreamUnavailableException.class);
 	}
 

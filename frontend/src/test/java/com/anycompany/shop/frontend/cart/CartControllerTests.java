@@ -4,10 +4,10 @@ import java.net.ConnectException;
 import java.util.List;
 import java.util.Optional;
 
-import com.anycompany.shop.frontend.product.ProductNotFoundException;
+import com.anycompany.shop.clients.catalog.ProductNotFoundException;
 import com.anycompany.shop.frontend.stub.Products;
 import com.anycompany.shop.frontend.system.Flash;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.anycompany.shop.frontend.system.StorefrontMvcTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import com.anycompany.shop.frontend.cart.Cart;
 import com.anycompany.shop.frontend.cart.CartSession;
 import com.anycompany.shop.frontend.stub.Products;
 import com.anycompany.shop.frontend.system.Flash;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.anycompany.shop.frontend.system.StorefrontMvcTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import com.anycompany.shop.frontend.stub.Backends;
 import com.anycompany.shop.frontend.stub.TestClients;
 import com.anycompany.shop.testsupport.StubServers;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +28,7 @@ class OrderClientTests {
 	@RegisterExtension
 	static WireMockExtension stub = StubServers.extension();
 
-	final OrderClient client = new OrderClient(TestClients.untraced(StubServers.url(stub)));
+	final OrderClient client = new OrderClient(TestClients.untraced(StubServers.url(stub), OrderClient.OrderApi.class));
 
 	@Test
 	void placesAnOrderOnceAndReadsItBack() {
@@ -81,7 +81,8 @@ class OrderClientTests {
 		assertThatThrownBy(() -> this.client.place(request("key-3", "cart-3")))
 			.isInstanceOf(DownstreamUnavailableException.class)
 			.hasMessageContaining("orderservice");
-		OrderClient nowhere = new OrderClient(TestClients.untraced(StubServers.refusingUrl()));
+		OrderClient nowhere = new OrderClient(
+				TestClients.untraced(StubServers.refusingUrl(), OrderClient.OrderApi.class));
 		assertThatThrownBy(() -> nowhere.get("O-1")).isInstanceOf(DownstreamUnavailableException.class);
 	}
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.anycompany.shop.frontend.product.Product;
 import com.anycompany.shop.frontend.stub.Products;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.anycompany.shop.frontend.system.StorefrontMvcTest;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import javax.imageio.ImageIO;
 import com.anycompany.shop.frontend.stub.Backends;
 import com.anycompany.shop.frontend.stub.TestClients;
 import com.anycompany.shop.testsupport.StubServers;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class ImageClientTests {
 	@RegisterExtension
 	static WireMockExtension stub = StubServers.extension();
 
-	final ImageClient client = new ImageClient(TestClients.untraced(StubServers.url(stub)));
+	final ImageClient client = new ImageClient(TestClients.untraced(StubServers.url(stub), ImageClient.ImageApi.class));
 
 	@BeforeEach
 	void images() {
@@ -61,7 +61,8 @@ class ImageClientTests {
 
 	@Test
 	void refusedConnectionMeansUnavailable() {
-		ImageClient nowhere = new ImageClient(TestClients.untraced(StubServers.refusingUrl()));
+		ImageClient nowhere = new ImageClient(
+				TestClients.untraced(StubServers.refusingUrl(), ImageClient.ImageApi.class));
 		assertThatThrownBy(() -> nowhere.fetch("banner-home", null, null, (s, h, b) -> s.value()))
 			.isInstanceOf(DownstreamUnavailableException.class)
 			.hasMessageContaining("imageservice");

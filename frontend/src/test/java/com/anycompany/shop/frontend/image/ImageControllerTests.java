@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.net.ConnectException;
 
 import com.anycompany.shop.frontend.image.ImageClient.ImageHandler;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.anycompany.shop.frontend.system.StorefrontMvcTest;
 import org.junit.jupiter.api.Test;
 

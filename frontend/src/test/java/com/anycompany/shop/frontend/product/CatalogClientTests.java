@@ -7,7 +7,7 @@ import com.anycompany.shop.frontend.stub.Backends;
 import com.anycompany.shop.frontend.stub.TestClients;
 import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.tracing.TraceAnnotations;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +26,7 @@ class CatalogClientTests {
 	@RegisterExtension
 	static WireMockExtension stub = StubServers.extension();
 
-	final CatalogClient client = new CatalogClient(TestClients.untraced(StubServers.url(stub)),
+	final CatalogClient client = new CatalogClient(TestClients.untraced(StubServers.url(stub), CatalogApi.class),
 			TraceAnnotations.disabled(), 100, java.time.Duration.ofMinutes(10));
 
 	@BeforeEach
@@ -52,8 +52,8 @@ class CatalogClientTests {
 	@Test
 	void aRecentCopyServesWhileTheCatalogIsDownAndTheTraceSaysSo() {
 		TraceAnnotations trace = org.mockito.Mockito.mock(TraceAnnotations.class);
-		CatalogClient client = new CatalogClient(TestClients.untraced(StubServers.url(stub)), trace, 100,
-				java.time.Duration.ofMinutes(10));
+		CatalogClient client = new CatalogClient(TestClients.untraced(StubServers.url(stub), CatalogApi.class), trace,
+				100, java.time.Duration.ofMinutes(10));
 		assertThat(client.featured()).isNotEmpty();
 		assertThat(client.product("P-0001")).isPresent();
 
@@ -66,7 +66,7 @@ class CatalogClientTests {
 
 	@Test
 	void aCopyOlderThanItsMaximumAgeIsNotShown() {
-		CatalogClient client = new CatalogClient(TestClients.untraced(StubServers.url(stub)),
+		CatalogClient client = new CatalogClient(TestClients.untraced(StubServers.url(stub), CatalogApi.class),
 				TraceAnnotations.disabled(), 100, java.time.Duration.ZERO);
 		assertThat(client.product("P-0001")).isPresent();
 		Backends.down(stub, "catalogservice");
@@ -102,7 +102,7 @@ class CatalogClientTests {
 
 	@Test
 	void refusedConnectionMeansUnavailable() {
-		CatalogClient nowhere = new CatalogClient(TestClients.untraced(StubServers.refusingUrl()),
+		CatalogClient nowhere = new CatalogClient(TestClients.untraced(StubServers.refusingUrl(), CatalogApi.class),
 				TraceAnnotations.disabled(), 100, java.time.Duration.ofMinutes(10));
 		assertThatThrownBy(() -> nowhere.products(null)).isInstanceOf(DownstreamUnavailableException.class);
 		assertThatThrownBy(() -> nowhere.product("P-0001")).isInstanceOf(DownstreamUnavailableException.class);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.anycompany.shop.frontend.stub.Products;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.anycompany.shop.frontend.system.StorefrontMvcTest;
 import org.junit.jupiter.api.Test;
 

@@ -17,7 +17,8 @@ class RecommenderClientTests {
 	@RegisterExtension
 	static WireMockExtension stub = StubServers.extension();
 
-	final RecommenderClient client = new RecommenderClient(TestClients.untraced(StubServers.url(stub)));
+	final RecommenderClient client = new RecommenderClient(
+			TestClients.untraced(StubServers.url(stub), RecommenderClient.RecommenderApi.class));
 
 	@BeforeEach
 	void recommender() {
@@ -40,7 +41,8 @@ class RecommenderClientTests {
 	void failureMeansNoneRatherThanABrokenPage() {
 		Backends.down(stub, "recommenderservice");
 		assertThat(this.client.recommendationsFor("P-0001")).isEmpty();
-		RecommenderClient nowhere = new RecommenderClient(TestClients.untraced(StubServers.refusingUrl()));
+		RecommenderClient nowhere = new RecommenderClient(
+				TestClients.untraced(StubServers.refusingUrl(), RecommenderClient.RecommenderApi.class));
 		assertThat(nowhere.recommendationsFor("P-0001")).isEmpty();
 	}
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.anycompany.shop.image.art.Artwork;
 import com.anycompany.shop.image.art.Artworks;
-import com.anycompany.shop.support.web.ProblemException;
+import com.anycompany.shop.clients.problem.ProblemException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -9,9 +9,9 @@ import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 
 /**
- * Reads products from the catalog service, through the tracing module's
- * {@code RemoteServiceClients}: every call is a {@code catalogservice} subsegment, and a
- * catalog that cannot answer is a 503 naming it.
+ * Reads products from the catalog service, the HTTP service group {@code catalogservice}:
+ * every call is a {@code catalogservice} subsegment, and a catalog that cannot answer is
+ * a 503 naming it.
  * <p>
  * Deliberately no cache: each recommendation asks the catalog again (one GetItem and one
  * index Query there), so the service map always shows the recommender's edge to the

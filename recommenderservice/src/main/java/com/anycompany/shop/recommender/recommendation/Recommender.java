@@ -10,7 +10,7 @@ import java.util.Objects;
 
 import com.anycompany.shop.recommender.catalog.CatalogClient;
 import com.anycompany.shop.recommender.catalog.Product;
-import com.anycompany.shop.support.web.ProductNotFoundException;
+import com.anycompany.shop.clients.catalog.ProductNotFoundException;
 
 import org.springframework.stereotype.Component;
 

@@ -1,19 +1,18 @@
 package com.anycompany.shop.recommender.catalog;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 
+import com.anycompany.shop.clients.testing.TestServiceClients;
 import com.anycompany.shop.testsupport.StubServers;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import com.anycompany.shop.tracing.RemoteServiceClients;
-import com.anycompany.shop.tracing.ShopClientProperties;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.web.client.RestClient;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -23,6 +22,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CatalogClientTests {
+
+	final TestServiceClients clients = new TestServiceClients(Groups.class);
+
+	@AfterEach
+	void closeClients() {
+		this.clients.close();
+	}
 
 	@RegisterExtension
 	static WireMockExtension stub = StubServers.extension();
@@ -70,15 +76,14 @@ class CatalogClientTests {
 		assertThatExceptionOfType(DownstreamUnavailableException.class).isThrownBy(() -> client.products("kitchen"));
 	}
 
-	private static CatalogClient client(String url) {
-		ShopClientProperties properties = new ShopClientProperties();
-		// generous: the build machine is shared, and no test here is about timeouts
-		properties.setReadTimeout(Duration.ofSeconds(10));
-		ShopClientProperties.Service catalog = new ShopClientProperties.Service();
-		catalog.setBaseUrl(url);
-		properties.getServices().put("catalogservice", catalog);
-		return new RemoteServiceClients(RestClient.builder(), properties, null).service(CatalogClient.class,
-				"catalogservice");
+	private CatalogClient client(String url) {
+		return this.clients.client(CatalogClient.class, "catalogservice", url,
+				"spring.http.serviceclient.catalogservice.read-timeout=10s");
+	}
+
+	@ImportHttpServices(group = "catalogservice", types = CatalogClient.class)
+	static class Groups {
+
 	}
 
 }

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.anycompany.shop.recommender.catalog.Product;
-import com.anycompany.shop.support.web.ProductNotFoundException;
-import com.anycompany.shop.tracing.DownstreamUnavailableException;
+import com.anycompany.shop.clients.catalog.ProductNotFoundException;
+import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
 import com.anycompany.shop.tracing.TraceAnnotations;
 import org.junit.jupiter.api.Test;
 

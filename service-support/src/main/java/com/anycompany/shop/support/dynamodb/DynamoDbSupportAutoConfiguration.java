@@ -1,7 +1,7 @@
 package com.anycompany.shop.support.dynamodb;
 
-import com.anycompany.shop.tracing.AwsClients;
-import com.anycompany.shop.tracing.ShopClientsAutoConfiguration;
+import com.anycompany.shop.clients.aws.AwsClients;
+import com.anycompany.shop.clients.ServiceClientsAutoConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,13 +16,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * DynamoDB for a service that brings the DynamoDB SDK: the client (built by the tracing
- * module's {@link AwsClients}, so it is traced and stays on loopback locally), and for
- * every {@link TableDefinition} bean the service declares, a start-up bootstrap (create
- * when missing and allowed, wait for ACTIVE) and the {@code dynamoDb} health contributor
- * for the readiness group. Every bean backs off when the service defines its own.
+ * DynamoDB for a service that brings the DynamoDB SDK: the client (built by
+ * service-clients' {@link AwsClients}, so it gets the tracing interceptor and stays on
+ * loopback locally), and for every {@link TableDefinition} bean the service declares, a
+ * start-up bootstrap (create when missing and allowed, wait for ACTIVE) and the
+ * {@code dynamoDb} health contributor for the readiness group. Every bean backs off when
+ * the service defines its own.
  */
-@AutoConfiguration(after = ShopClientsAutoConfiguration.class)
+@AutoConfiguration(after = ServiceClientsAutoConfiguration.class)
 @ConditionalOnClass(DynamoDbClient.class)
 @EnableConfigurationProperties(ShopDynamoDbProperties.class)
 public class DynamoDbSupportAutoConfiguration {

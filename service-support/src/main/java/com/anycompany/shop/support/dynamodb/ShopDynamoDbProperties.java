@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * What start-up does about the service's DynamoDB tables ({@code shop.dynamodb.*}). Where
- * DynamoDB is and how it is reached is {@code shop.clients.aws.*}, read by the tracing
- * module; which tables there are, the service says with {@link TableDefinition} beans.
+ * DynamoDB is and how it is reached is {@code shop.clients.aws.*}, read by
+ * service-clients; which tables there are, the service says with {@link TableDefinition}
+ * beans.
  */
 @ConfigurationProperties("shop.dynamodb")
 public class ShopDynamoDbProperties {

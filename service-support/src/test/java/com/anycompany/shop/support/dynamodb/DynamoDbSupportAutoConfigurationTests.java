@@ -3,7 +3,7 @@ package com.anycompany.shop.support.dynamodb;
 import java.time.Duration;
 
 import com.anycompany.shop.testsupport.LocalDynamoDb;
-import com.anycompany.shop.tracing.ShopClientsAutoConfiguration;
+import com.anycompany.shop.clients.ServiceClientsAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,7 +32,7 @@ class DynamoDbSupportAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(
-				AutoConfigurations.of(ShopClientsAutoConfiguration.class, DynamoDbSupportAutoConfiguration.class))
+				AutoConfigurations.of(ServiceClientsAutoConfiguration.class, DynamoDbSupportAutoConfiguration.class))
 		.withPropertyValues("shop.clients.aws.endpoint=" + LocalDynamoDb.endpoint());
 
 	@Test

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.anycompany.shop.testsupport.LocalDynamoDb;
-import com.anycompany.shop.tracing.AwsClients;
-import com.anycompany.shop.tracing.ShopClientProperties;
+import com.anycompany.shop.clients.aws.AwsClients;
+import com.anycompany.shop.clients.aws.AwsClientProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,9 +109,9 @@ class DynamoDbTablesTests {
 	}
 
 	private static DynamoDbClient client(String endpoint) {
-		ShopClientProperties properties = new ShopClientProperties();
-		properties.getAws().setEndpoint(endpoint);
-		return new AwsClients(properties.getAws(), List.of()).build(DynamoDbClient.builder());
+		AwsClientProperties properties = new AwsClientProperties();
+		properties.setEndpoint(endpoint);
+		return new AwsClients(properties, List.of()).build(DynamoDbClient.builder());
 	}
 
 }

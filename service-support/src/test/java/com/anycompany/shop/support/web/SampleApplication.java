@@ -2,6 +2,8 @@ package com.anycompany.shop.support.web;
 
 import java.util.Map;
 
+import com.anycompany.shop.clients.catalog.ProductNotFoundException;
+import com.anycompany.shop.clients.problem.ProblemException;
 import com.anycompany.shop.constraints.ShopId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

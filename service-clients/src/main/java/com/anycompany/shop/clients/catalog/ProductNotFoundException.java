@@ -1,12 +1,15 @@
-package com.anycompany.shop.support.web;
+package com.anycompany.shop.clients.catalog;
 
 import java.util.Map;
+
+import com.anycompany.shop.clients.problem.ProblemException;
 
 import org.springframework.http.HttpStatus;
 
 /**
- * The catalog holds no product with this id, whichever service asked: 404, with the id in
- * the property {@code productId}.
+ * The catalog holds no product with this id, whichever part of the shop asked (the
+ * catalog itself, the cart, the recommender, the storefront): 404, with the id in the
+ * property {@code productId}.
  */
 public class ProductNotFoundException extends ProblemException {
 
