@@ -56,20 +56,20 @@ final class Repository {
 
 	/**
 	 * How long the readiness check's DynamoDB call may take: the AWS client's call
-	 * timeout ({@code shop.clients.aws.api-call-timeout}, tracing's default unless a
-	 * service's configuration sets another), or a timeout of service-support's own for
+	 * timeout ({@code shop.clients.aws.api-call-timeout}, service-clients' default unless
+	 * a service's configuration sets another), or a timeout of service-support's own for
 	 * the health check, whichever is longest.
 	 * @return the longest such timeout found in the code
 	 */
 	static Duration readinessCheckTimeout() {
 		Duration longest = Duration.ZERO;
 		Pattern field = Pattern.compile("(\\w*[Tt]imeout)\\s*=\\s*Duration\\.of(Millis|Seconds)\\((\\d+)\\)");
-		for (String module : List.of("tracing", "service-support")) {
+		for (String module : List.of("service-clients", "service-support")) {
 			for (Path file : mainSources(module)) {
 				Matcher matcher = field.matcher(read(file));
 				while (matcher.find()) {
 					String name = matcher.group(1);
-					boolean readinessCall = (module.equals("tracing") && name.equals("apiCallTimeout"))
+					boolean readinessCall = (module.equals("service-clients") && name.equals("apiCallTimeout"))
 							|| (module.equals("service-support") && name.matches("(?i).*(health|readiness|check).*"));
 					if (readinessCall) {
 						Duration value = matcher.group(2).equals("Millis")

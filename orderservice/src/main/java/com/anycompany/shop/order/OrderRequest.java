@@ -2,6 +2,7 @@ package com.anycompany.shop.order;
 
 import java.util.Locale;
 
+import com.anycompany.shop.constraints.IsoCountry;
 import com.anycompany.shop.constraints.ShopId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;

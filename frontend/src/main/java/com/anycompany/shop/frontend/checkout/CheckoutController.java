@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import com.anycompany.shop.constraints.Countries;
 import com.anycompany.shop.frontend.cart.CartContents;
 import com.anycompany.shop.frontend.cart.CartSession;
 import com.anycompany.shop.frontend.cart.CartView;

@@ -1,5 +1,6 @@
 package com.anycompany.shop.frontend.checkout;
 
+import com.anycompany.shop.constraints.Countries;
 import com.anycompany.shop.constraints.ShopId;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -19,6 +19,15 @@ public final class ProcessTree {
 		this.root = root;
 	}
 
+	/**
+	 * Binds a short-lived helper the launcher starts (a build, a recording) to the
+	 * launcher: it is killed with its descendants when the launcher's JVM ends first (a
+	 * Ctrl-C), or at {@link Bound#close()} if it still runs then.
+	 */
+	public static Bound bindToLauncher(Process process) {
+		return new Bound(new ProcessTree(process.toHandle()));
+	}
+
 	/** SIGKILL to the process and every descendant, now (a crash). */
 	void kill() {
 		List<ProcessHandle> descendants = this.root.descendants().toList();
@@ -55,6 +64,39 @@ public final class ProcessTree {
 		}
 		family.forEach((handle) -> handle.onExit().join());
 		return forced;
+	}
+
+	/** A helper process bound to the launcher's life, until closed. */
+	public static final class Bound implements AutoCloseable {
+
+		private final ProcessTree tree;
+
+		private final Thread killer;
+
+		private Bound(ProcessTree tree) {
+			this.tree = tree;
+			this.killer = new Thread(tree::kill);
+			Runtime.getRuntime().addShutdownHook(this.killer);
+		}
+
+		/** SIGKILL to the helper and its descendants, now. */
+		public void kill() {
+			this.tree.kill();
+		}
+
+		@Override
+		public void close() {
+			if (this.tree.root.isAlive()) {
+				kill();
+			}
+			try {
+				Runtime.getRuntime().removeShutdownHook(this.killer);
+			}
+			catch (IllegalStateException shuttingDown) {
+				// the hook runs or ran
+			}
+		}
+
 	}
 
 }

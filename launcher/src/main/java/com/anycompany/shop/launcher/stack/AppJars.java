@@ -22,6 +22,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import com.anycompany.shop.launcher.LaunchException;
+import com.anycompany.shop.launcher.process.ProcessTree;
 
 /**
  * Makes the Spring Boot jars start faster, which is most of the start of the shop on two
@@ -158,27 +159,11 @@ public final class AppJars {
 			Files.deleteIfExists(partial);
 			Process process = builder.start();
 			// never left behind: a Ctrl-C during the recording ends it too
-			Thread killer = new Thread(() -> {
-				process.descendants().forEach(ProcessHandle::destroyForcibly);
-				process.destroyForcibly();
-			});
-			Runtime.getRuntime().addShutdownHook(killer);
-			try {
+			try (ProcessTree.Bound bound = ProcessTree.bindToLauncher(process)) {
 				if (!process.waitFor(5, TimeUnit.MINUTES)) {
-					killer.run();
+					bound.kill();
 					Files.deleteIfExists(partial);
 					return false;
-				}
-			}
-			finally {
-				if (process.isAlive()) {
-					killer.run();
-				}
-				try {
-					Runtime.getRuntime().removeShutdownHook(killer);
-				}
-				catch (IllegalStateException shuttingDown) {
-					// the hook runs
 				}
 			}
 			if (process.exitValue() != 0 || !Files.isRegularFile(partial) || Files.size(partial) == 0) {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import com.anycompany.shop.launcher.Console;
 import com.anycompany.shop.launcher.LaunchException;
+import com.anycompany.shop.launcher.process.ProcessTree;
 
 /**
  * Builds what is missing: the executable jars with the Maven wrapper, the local DynamoDB
@@ -131,14 +132,9 @@ public final class ProjectBuild {
 			throw new LaunchException(String.join(" ", builder.command()) + ": " + ex.getMessage(), ex);
 		}
 		// Ctrl-C during a build: no Maven (or npm) left running behind the launcher
-		Process started = process;
-		Thread killer = new Thread(() -> {
-			started.descendants().forEach(ProcessHandle::destroyForcibly);
-			started.destroyForcibly();
-		});
-		Runtime.getRuntime().addShutdownHook(killer);
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		try (ProcessTree.Bound bound = ProcessTree.bindToLauncher(process);
+				BufferedReader reader = new BufferedReader(
+						new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 				Writer writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
 			String line;
 			while ((line = reader.readLine()) != null) {
@@ -150,17 +146,6 @@ public final class ProjectBuild {
 		}
 		catch (IOException ex) {
 			throw new LaunchException("Lost the output of " + builder.command().get(0) + ": " + ex.getMessage(), ex);
-		}
-		finally {
-			if (process.isAlive()) {
-				killer.run();
-			}
-			try {
-				Runtime.getRuntime().removeShutdownHook(killer);
-			}
-			catch (IllegalStateException shuttingDown) {
-				// the hook runs or ran
-			}
 		}
 	}
 

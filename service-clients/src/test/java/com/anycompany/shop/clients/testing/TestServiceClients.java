@@ -47,7 +47,7 @@ public final class TestServiceClients implements AutoCloseable {
 	}
 
 	/**
-	 * A client whose group calls {@code url}, with short timeouts (connect 500 ms, read 5
+	 * A client whose group calls {@code url}, with short timeouts (connect 2 s, read 5
 	 * s) unless {@code properties} set others.
 	 */
 	public <T> T client(Class<T> type, String group, String url, String... properties) {
@@ -56,7 +56,7 @@ public final class TestServiceClients implements AutoCloseable {
 
 	/** A context whose group {@code group} calls {@code url}. */
 	public ConfigurableApplicationContext start(String group, String url, String... properties) {
-		List<String> all = new ArrayList<>(List.of("spring.http.clients.connect-timeout=500ms",
+		List<String> all = new ArrayList<>(List.of("spring.http.clients.connect-timeout=2s",
 				"spring.http.clients.read-timeout=5s", "spring.http.serviceclient." + group + ".base-url=" + url));
 		all.addAll(List.of(properties));
 		return context(all.toArray(String[]::new));

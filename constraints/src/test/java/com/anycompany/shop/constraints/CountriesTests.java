@@ -1,4 +1,4 @@
-package com.anycompany.shop.frontend.checkout;
+package com.anycompany.shop.constraints;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +40,12 @@ class CountriesTests {
 	@ValueSource(strings = { "Deutschland", "España", "Polska" })
 	void theFormStillListsEnglishNames(String ownName) {
 		assertThat(Countries.ALL).noneMatch((country) -> country.name().equals(ownName));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "DE, true", "US, true", "de, false", "Germany, false", "XX, false" })
+	void anApiTakesExactlyACodeOfTheSameList(String value, boolean valid) {
+		assertThat(new IsoCountry.Validator().isValid(value, null)).isEqualTo(valid);
 	}
 
 }

@@ -1,4 +1,4 @@
-package com.anycompany.shop.frontend.checkout;
+package com.anycompany.shop.constraints;
 
 import java.text.Collator;
 import java.text.Normalizer;
@@ -13,19 +13,20 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The countries a shopper can ship to: every ISO 3166-1 country the JDK knows, shown by
- * its English name, sent as its two-letter code (what orderservice stores). A value typed
- * by a client that does not use the form's list is understood as a code, an English name
- * or a name in one of the country's own languages, in any case, with or without accents
- * ("de", "Germany", " germany ", "Deutschland", "España", "Cote d'Ivoire").
+ * The countries the shop ships to, one rule for the whole shop: every ISO 3166-1 country
+ * the JDK knows, named in English, identified by its two-letter code (what orderservice
+ * stores, checked by {@link IsoCountry}). What a person types is understood as a code, an
+ * English name or a name in one of the country's own languages, in any case, with or
+ * without accents ("de", "Germany", " germany ", "Deutschland", "España", "Cote
+ * d'Ivoire").
  */
-final class Countries {
+public final class Countries {
 
 	/** Combining marks, which is what accents are once a name is decomposed. */
 	private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 
 	/** Code and name, sorted by name as a person reads them. */
-	static final List<Country> ALL = Stream.of(Locale.getISOCountries())
+	public static final List<Country> ALL = Stream.of(Locale.getISOCountries())
 		.map((code) -> new Country(code,
 				new Locale.Builder().setRegion(code).build().getDisplayCountry(Locale.ENGLISH)))
 		.sorted(Comparator.comparing(Country::name, Collator.getInstance(Locale.ENGLISH)))
@@ -50,8 +51,13 @@ final class Countries {
 	private Countries() {
 	}
 
+	/** Whether this is exactly a two-letter code of the list, such as {@code DE}. */
+	public static boolean isCode(String code) {
+		return CODES.contains(code);
+	}
+
 	/** The ISO code for a code or a name, whatever its case, spacing and accents. */
-	static Optional<String> codeOf(String typed) {
+	public static Optional<String> codeOf(String typed) {
 		if (typed == null) {
 			return Optional.empty();
 		}
@@ -69,8 +75,8 @@ final class Countries {
 			.toLowerCase(Locale.ROOT);
 	}
 
-	/** One choice of the country selector. */
-	record Country(String code, String name) {
+	/** A country: its ISO code and English name. */
+	public record Country(String code, String name) {
 
 	}
 

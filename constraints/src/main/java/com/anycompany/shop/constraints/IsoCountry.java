@@ -1,12 +1,10 @@
-package com.anycompany.shop.order;
+package com.anycompany.shop.constraints;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.util.Locale;
-import java.util.Set;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -14,7 +12,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * An ISO 3166-1 alpha-2 country code that exists (the JDK's list), such as {@code DE}.
+ * An ISO 3166-1 alpha-2 country code of {@link Countries}, such as {@code DE}: what an
+ * API takes (a person's typing is turned into it with {@link Countries#codeOf(String)}).
+ * {@code null} is valid.
  */
 @Documented
 @Constraint(validatedBy = IsoCountry.Validator.class)
@@ -30,11 +30,9 @@ public @interface IsoCountry {
 
 	class Validator implements ConstraintValidator<IsoCountry, String> {
 
-		private static final Set<String> CODES = Set.of(Locale.getISOCountries());
-
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {
-			return value == null || CODES.contains(value);
+			return value == null || Countries.isCode(value);
 		}
 
 	}
