@@ -47,8 +47,8 @@ public final class TestServiceClients implements AutoCloseable {
 	}
 
 	/**
-	 * A client whose group calls {@code url}, with short timeouts (connect 2 s, read 5
-	 * s) unless {@code properties} set others.
+	 * A client whose group calls {@code url}, with short timeouts (connect 2 s, read 5 s)
+	 * unless {@code properties} set others.
 	 */
 	public <T> T client(Class<T> type, String group, String url, String... properties) {
 		return start(group, url, properties).getBean(type);
