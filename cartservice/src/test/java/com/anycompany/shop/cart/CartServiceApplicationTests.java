@@ -26,8 +26,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,6 +134,22 @@ class CartServiceApplicationTests {
 		post("c-unknown", "P-0999", 1).expectStatus().isNotFound();
 		post("c-unknown", "P-0500", 1).expectStatus().isEqualTo(503).expectBody().jsonPath("$.status").isEqualTo(503);
 		cart("c-unknown").json("{\"items\":[]}");
+	}
+
+	/**
+	 * The catalogservice group as application.yml declares it: its base URL, its read
+	 * timeout announced as the budget, and the shop's status mapping.
+	 */
+	@Test
+	void theCatalogGroupCallsWithItsBudgetAndMapsFailures() {
+		add("c-group", "P-0001", 1);
+		catalog.verify(
+				getRequestedFor(urlEqualTo("/api/v1/product/P-0001")).withHeader("X-Shop-Budget-Ms", equalTo("3000")));
+		post("c-group", "P-0500", 1).expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.jsonPath("$.service")
+			.isEqualTo("catalogservice");
 	}
 
 	@Test

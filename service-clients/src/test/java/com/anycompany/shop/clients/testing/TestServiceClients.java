@@ -2,6 +2,7 @@ package com.anycompany.shop.clients.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.anycompany.shop.clients.ServiceClientsAutoConfiguration;
 
@@ -48,7 +49,7 @@ public final class TestServiceClients implements AutoCloseable {
 
 	/**
 	 * A client whose group calls {@code url}, with short timeouts (connect 2 s, read 5 s)
-	 * unless {@code properties} set others.
+	 * unless the service's configuration or {@code properties} set others.
 	 */
 	public <T> T client(Class<T> type, String group, String url, String... properties) {
 		return start(group, url, properties).getBean(type);
@@ -62,14 +63,16 @@ public final class TestServiceClients implements AutoCloseable {
 		return context(all.toArray(String[]::new));
 	}
 
-	/** A context with exactly these properties. */
+	/**
+	 * A context with these properties, given as command-line arguments so that they win
+	 * over the service's own {@code application.yml}, which applies as in the service.
+	 */
 	public ConfigurableApplicationContext context(String... properties) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(this.groups, Infrastructure.class)
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.properties(properties)
-			.run();
+			.run(Stream.of(properties).map((property) -> "--" + property).toArray(String[]::new));
 		this.contexts.add(context);
 		return context;
 	}
