@@ -69,8 +69,12 @@ class ServiceGroupConfigurerTests {
 	@Test
 	void withoutATimeoutOfItsOwnTheGroupAnnouncesTheOneOfAllClients() {
 		stub.stubFor(get("/things/t-1").willReturn(okJson("{\"id\":\"t-1\"}")));
-		this.clients.client(Things.class, "thingservice", StubServers.url(stub)).thing("t-1");
-		stub.verify(getRequestedFor(urlEqualTo("/things/t-1")).withHeader(RequestDeadline.HEADER, equalTo("5000")));
+		this.clients
+			.context("spring.http.serviceclient.thingservice.base-url=" + StubServers.url(stub),
+					"spring.http.clients.read-timeout=4s")
+			.getBean(Things.class)
+			.thing("t-1");
+		stub.verify(getRequestedFor(urlEqualTo("/things/t-1")).withHeader(RequestDeadline.HEADER, equalTo("4000")));
 	}
 
 	@Test

@@ -37,7 +37,7 @@ public final class TestClients {
 
 	private static ConfigurableApplicationContext start(String url) {
 		List<String> properties = new ArrayList<>(
-				List.of("spring.http.clients.connect-timeout=2s", "spring.http.clients.read-timeout=2s"));
+				List.of("spring.http.clients.connect-timeout=2s", "spring.http.clients.read-timeout=5s"));
 		GROUPS.forEach((group) -> properties.add("spring.http.serviceclient." + group + ".base-url=" + url));
 		return new TestServiceClients(Groups.class).context(properties.toArray(String[]::new));
 	}

@@ -1,7 +1,9 @@
 package com.anycompany.shop.clients.testing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.anycompany.shop.clients.ServiceClientsAutoConfiguration;
@@ -48,8 +50,8 @@ public final class TestServiceClients implements AutoCloseable {
 	}
 
 	/**
-	 * A client whose group calls {@code url}, with short timeouts (connect 2 s, read 5 s)
-	 * unless the service's configuration or {@code properties} set others.
+	 * A client whose group calls {@code url}, with timeouts of its own (connect 2 s, read
+	 * 5 s: generous, the build machine is shared) unless {@code properties} set others.
 	 */
 	public <T> T client(Class<T> type, String group, String url, String... properties) {
 		return start(group, url, properties).getBean(type);
@@ -57,10 +59,15 @@ public final class TestServiceClients implements AutoCloseable {
 
 	/** A context whose group {@code group} calls {@code url}. */
 	public ConfigurableApplicationContext start(String group, String url, String... properties) {
-		List<String> all = new ArrayList<>(List.of("spring.http.clients.connect-timeout=2s",
-				"spring.http.clients.read-timeout=5s", "spring.http.serviceclient." + group + ".base-url=" + url));
-		all.addAll(List.of(properties));
-		return context(all.toArray(String[]::new));
+		String prefix = "spring.http.serviceclient." + group + ".";
+		Map<String, String> all = new LinkedHashMap<>(
+				Map.of(prefix + "base-url", url, prefix + "connect-timeout", "2s", prefix + "read-timeout", "5s"));
+		for (String property : properties) {
+			int equals = property.indexOf('=');
+			all.put(property.substring(0, equals), property.substring(equals + 1));
+		}
+		return context(
+				all.entrySet().stream().map((entry) -> entry.getKey() + "=" + entry.getValue()).toArray(String[]::new));
 	}
 
 	/**
