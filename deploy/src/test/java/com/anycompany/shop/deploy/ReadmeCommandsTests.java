@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code kubectl} commands of deploy/README.md against the objects they act on, in
- * every variant: the namespace, the kind and name (or label selector), and the container
- * of a {@code set image}. A command that names nothing would do nothing, or fail, on the
- * cluster; here it fails the build.
+ * The {@code kubectl} commands of deploy/README.md (and of the OpenTelemetry component's
+ * README) against the objects they act on, in every variant: the namespace, the kind and
+ * name (or label selector), and the container of a {@code set image}. A command that
+ * names nothing would do nothing, or fail, on the cluster; here it fails the build.
  */
 class ReadmeCommandsTests {
 
@@ -118,11 +118,16 @@ class ReadmeCommandsTests {
 		}
 	}
 
-	/** Every {@code kubectl} command in a code block, continuation lines joined. */
+	/**
+	 * Every {@code kubectl} command of deploy/README.md and the OpenTelemetry
+	 * component's, in code blocks (continuation lines joined) or quoted in the prose.
+	 */
 	static List<String> kubectlCommands() {
 		List<String> commands = new ArrayList<>();
 		boolean code = false;
-		String[] lines = DeployReadme.text().split("\n");
+		String[] lines = (DeployReadme.text() + "\n"
+				+ Repository.read(Repository.DEPLOY.resolve("components/opentelemetry/README.md")))
+			.split("\n");
 		for (int i = 0; i < lines.length; i++) {
 			String line = lines[i].strip();
 			if (line.startsWith("```")) {
