@@ -47,9 +47,10 @@ class ThrottlingStepTests {
 	void theReadmesCommandsLowerTheTableAndEveryIndexAndRestoreWhatTheTemplateProvisions() throws Exception {
 		assumeTrue(Processes.onPath("aws").isPresent() && Processes.onPath("bash").isPresent(), "aws CLI and bash");
 		List<String> commands = updateTableCommands();
-		assertThat(commands).as("lower, then restore").hasSize(2);
+		assertThat(commands).as("lower, then restore").isNotEmpty();
 		String endpoint = LocalDynamoDb.endpoint();
-		String table = "ProductCatalog-" + Long.toHexString(System.nanoTime());
+		// the name the stack gives without a prefix (this JVM's local DynamoDB is fresh)
+		String table = "ProductCatalog";
 		aws(endpoint, table, "aws dynamodb create-table --cli-input-json file://"
 				+ Files.writeString(this.temp.resolve("create.json"), json.writeValueAsString(createTable(table))));
 		awaitActive(endpoint, table);
@@ -62,6 +63,7 @@ class ThrottlingStepTests {
 		lowered.forEach((name, units) -> assertThat(units[1]).as("write units of %s stay", name)
 			.isEqualTo(provisioned().get(name)[1]));
 
+		assertThat(commands).as("lower, then restore").hasSize(2);
 		aws(endpoint, table, commands.get(1));
 		Map<String, long[]> restored = awaitActive(endpoint, table);
 		provisioned().forEach(
