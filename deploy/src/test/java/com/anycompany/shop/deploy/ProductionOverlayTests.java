@@ -94,7 +94,18 @@ class ProductionOverlayTests {
 		assertThat(daemon.getSpec().getTemplate().getSpec().getHostNetwork())
 			.as("the daemon's Service sends to node addresses only if it runs in the nodes' network")
 			.isTrue();
-		assertThat(inCidr(NODE, "192.168.0.0/16")).isTrue();
+		// so the rules opening 2000 name addresses: a pod or namespace selector matches
+		// no
+		// pod in the host's network
+		List<NetworkPolicyPeer> to2000 = this.production.ofKind(NetworkPolicy.class)
+			.stream()
+			.flatMap((policy) -> (policy.getSpec().getEgress() != null) ? policy.getSpec().getEgress().stream()
+					: java.util.stream.Stream.empty())
+			.filter((rule) -> rule.getPorts() != null
+					&& rule.getPorts().stream().anyMatch((port) -> port.getPort().getIntVal() == 2000))
+			.flatMap((rule) -> rule.getTo().stream())
+			.toList();
+		assertThat(to2000).isNotEmpty().allSatisfy((peer) -> assertThat(peer.getIpBlock()).isNotNull());
 	}
 
 	@Test
