@@ -3,6 +3,8 @@ package com.anycompany.shop.tracing;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.anycompany.shop.tracing.emitter.QueuedEmitter;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -36,7 +38,7 @@ public class ShopTracingProperties {
 	 * dropped (and counted in the xray.emitter.dropped metric). Requests never wait for
 	 * the emitter.
 	 */
-	private int emitterQueueSize = SegmentEmitter.DEFAULT_CAPACITY;
+	private int emitterQueueSize = QueuedEmitter.DEFAULT_CAPACITY;
 
 	/**
 	 * Local sampling rules (SDK manifest format, version 2). The default samples every

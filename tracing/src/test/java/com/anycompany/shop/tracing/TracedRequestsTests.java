@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.anycompany.shop.testsupport.LocalDynamoDb;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
+import com.anycompany.shop.tracing.context.ContextMissingReporter;
 import com.anycompany.shop.tracing.sample.SampleApplication;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
