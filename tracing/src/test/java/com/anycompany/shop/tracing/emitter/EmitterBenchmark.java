@@ -1,6 +1,7 @@
 package com.anycompany.shop.tracing.emitter;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -39,8 +40,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * SDK's filter writes, three {@code remote} and two {@code aws} subsegments, ended and
  * handed to the emitter, after {@code work} units of the request's own CPU work (so the
  * sender thread sees a request rate a service can serve, not a loop that floods it).
- * After each iteration a {@code PROCESS-CPU} line gives the process's CPU time per
- * request, all threads (the sender included), and the segments the queue dropped.
+ * After each iteration a {@code PROCESS-CPU} line gives the CPU time per request of the
+ * whole process (all threads, the sender included) and of the request thread alone (what
+ * a busy machine's wall clock hides), and the segments the queue dropped.
  * <p>
  * Run with {@code scripts/benchmark-emitter.sh}.
  */
@@ -102,20 +104,28 @@ public class EmitterBenchmark {
 
 	private long requests;
 
+	private static final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
 	private long cpuAtStart;
 
+	private long threadCpuAtStart;
+
+	/** Runs on the benchmark's one thread, as does the tear-down. */
 	@Setup(Level.Iteration)
 	public void startIteration() {
 		this.requests = 0;
 		this.cpuAtStart = os.getProcessCpuTime();
+		this.threadCpuAtStart = threads.getCurrentThreadCpuTime();
 	}
 
 	/** One line per iteration, which scripts/benchmark-emitter.sh summarizes. */
 	@TearDown(Level.Iteration)
 	public void endIteration() {
 		long dropped = (this.sender instanceof QueuedEmitter queued) ? queued.dropped() : 0;
-		System.out.printf("PROCESS-CPU emitter=%s ns_per_request=%d dropped=%d%n", this.emitter,
-				(os.getProcessCpuTime() - this.cpuAtStart) / Math.max(1, this.requests), dropped);
+		long requests = Math.max(1, this.requests);
+		System.out.printf("PROCESS-CPU emitter=%s ns_per_request=%d request_thread_ns=%d dropped=%d%n", this.emitter,
+				(os.getProcessCpuTime() - this.cpuAtStart) / requests,
+				(threads.getCurrentThreadCpuTime() - this.threadCpuAtStart) / requests, dropped);
 	}
 
 	@TearDown(Level.Trial)
