@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Whether the queued emitter earns its lines: one traced request (a segment with five subsegments,
-# after about 100 µs of the request's own work) sent by the SDK's UDPEmitter on the request thread,
-# by QueuedEmitter (the same UDPEmitter on a sender thread), and by an emitter that sends nothing.
+# Whether an asynchronous emitter would earn its lines: one traced request (a segment with five
+# subsegments, after some CPU work of the request's own) sent by the SDK's UDPEmitter on the
+# request thread (what the services use), by the same UDPEmitter behind a bounded queue and a
+# sender thread, and by an emitter that sends nothing.
 # JMH (tracing's EmitterBenchmark) gives the request's wall time; its PROCESS-CPU lines give the CPU
 # per request of the whole process (sender thread included) and of the request thread alone,
 # summarized here as medians of the measured iterations. Runs with the launcher's JVM flags (C1 only, serial GC) and

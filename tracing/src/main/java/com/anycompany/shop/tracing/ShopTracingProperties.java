@@ -3,8 +3,6 @@ package com.anycompany.shop.tracing;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.anycompany.shop.tracing.emitter.QueuedEmitter;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -32,13 +30,6 @@ public class ShopTracingProperties {
 	 * lookup: AWS_XRAY_DAEMON_ADDRESS, then 127.0.0.1:2000.
 	 */
 	private String daemonAddress;
-
-	/**
-	 * How many finished segments may wait for the emitter thread before new ones are
-	 * dropped (and counted in the xray.emitter.dropped metric). Requests never wait for
-	 * the emitter.
-	 */
-	private int emitterQueueSize = QueuedEmitter.DEFAULT_CAPACITY;
 
 	/**
 	 * Local sampling rules (SDK manifest format, version 2). The default samples every
@@ -89,14 +80,6 @@ public class ShopTracingProperties {
 
 	public void setDaemonAddress(String daemonAddress) {
 		this.daemonAddress = daemonAddress;
-	}
-
-	public int getEmitterQueueSize() {
-		return this.emitterQueueSize;
-	}
-
-	public void setEmitterQueueSize(int emitterQueueSize) {
-		this.emitterQueueSize = emitterQueueSize;
 	}
 
 	public String getSamplingRules() {

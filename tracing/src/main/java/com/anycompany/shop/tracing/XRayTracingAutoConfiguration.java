@@ -26,7 +26,6 @@ import com.anycompany.shop.tracing.aop.XRayEnabledAspect;
 import com.anycompany.shop.tracing.context.ContextMissingReporter;
 import com.anycompany.shop.tracing.context.TraceContextTaskDecorator;
 import com.anycompany.shop.tracing.context.TraceIdMdcListener;
-import com.anycompany.shop.tracing.emitter.QueuedEmitter;
 import com.anycompany.shop.tracing.servlet.CallerDecisionSampling;
 import com.anycompany.shop.tracing.servlet.ExceptionRecordingResolver;
 import com.anycompany.shop.tracing.servlet.TracedRequestFilter;
@@ -122,18 +121,19 @@ public class XRayTracingAutoConfiguration {
 		}
 
 		/**
-		 * The SDK's {@code UDPEmitter} on a sender thread of its own. Where the datagrams
-		 * go: the configured daemon address, else the SDK's lookup
-		 * (AWS_XRAY_DAEMON_ADDRESS, its system property, 127.0.0.1:2000).
+		 * The SDK's {@code UDPEmitter}: its serializer and its datagrams, sent on the
+		 * request thread (tracing/README.md says why no queue). Where they go: the
+		 * configured daemon address, else the SDK's lookup (AWS_XRAY_DAEMON_ADDRESS, its
+		 * system property, 127.0.0.1:2000).
 		 */
 		@Bean
-		@ConditionalOnMissingBean(Emitter.class)
-		QueuedEmitter xrayEmitter(ShopTracingProperties properties) throws SocketException {
+		@ConditionalOnMissingBean
+		Emitter xrayEmitter(ShopTracingProperties properties) throws SocketException {
 			DaemonConfiguration daemon = new DaemonConfiguration();
 			if (StringUtils.hasText(properties.getDaemonAddress())) {
 				daemon.setDaemonAddress(properties.getDaemonAddress());
 			}
-			return new QueuedEmitter(new UDPEmitter(daemon), properties.getEmitterQueueSize());
+			return new UDPEmitter(daemon);
 		}
 
 		private static SamplingStrategy samplingStrategy(ShopTracingProperties properties,
@@ -252,14 +252,6 @@ public class XRayTracingAutoConfiguration {
 					.builder("xray.context.missing", reporter, ContextMissingReporter::count)
 					.description("Subsegments and annotations lost because the thread had no trace context")
 					.register(registry);
-			}
-
-			@Bean
-			MeterBinder xrayEmitterMetric(ObjectProvider<QueuedEmitter> emitter) {
-				return (registry) -> emitter.ifAvailable(
-						(queued) -> FunctionCounter.builder("xray.emitter.dropped", queued, QueuedEmitter::dropped)
-							.description("Segments dropped because the emitter's queue was full")
-							.register(registry));
 			}
 
 		}

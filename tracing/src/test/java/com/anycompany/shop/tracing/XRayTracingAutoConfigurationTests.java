@@ -7,7 +7,6 @@ import com.amazonaws.xray.emitters.UDPEmitter;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
 import com.amazonaws.xray.jakarta.servlet.AWSXRayServletFilter;
 import com.anycompany.shop.tracing.aop.XRayEnabledAspect;
-import com.anycompany.shop.tracing.emitter.QueuedEmitter;
 import com.anycompany.shop.tracing.servlet.CallerDecisionSampling;
 import com.anycompany.shop.tracing.servlet.TracedRequestFilter;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -88,9 +87,7 @@ class XRayTracingAutoConfigurationTests {
 				.isExactlyInstanceOf(AWSXRayServletFilter.class);
 			assertThat(context.getBean(ExecutionInterceptor.class)).isExactlyInstanceOf(TracingInterceptor.class);
 			AWSXRayRecorder recorder = context.getBean(AWSXRayRecorder.class);
-			assertThat(recorder.getEmitter()).isInstanceOf(QueuedEmitter.class)
-				.extracting("sdk")
-				.isExactlyInstanceOf(UDPEmitter.class);
+			assertThat(recorder.getEmitter()).isExactlyInstanceOf(UDPEmitter.class);
 			assertThat(recorder.getSamplingStrategy()).isInstanceOf(CallerDecisionSampling.class);
 			assertThat(recorder).extracting("segmentContextResolverChain.resolvers")
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)

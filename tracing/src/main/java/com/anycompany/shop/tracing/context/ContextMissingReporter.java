@@ -37,8 +37,7 @@ public class ContextMissingReporter implements ContextMissingStrategy {
 	 */
 	private static final String MODULE = "com.anycompany.shop.tracing.";
 
-	private static final Set<String> MODULE_PACKAGES = Set.of("aop.", "autoconfigure.", "context.", "emitter.",
-			"servlet.");
+	private static final Set<String> MODULE_PACKAGES = Set.of("aop.", "autoconfigure.", "context.", "servlet.");
 
 	private final AtomicLong count = new AtomicLong();
 

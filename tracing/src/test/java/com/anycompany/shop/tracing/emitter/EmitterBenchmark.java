@@ -6,13 +6,17 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
 import com.amazonaws.xray.config.DaemonConfiguration;
 import com.amazonaws.xray.emitters.Emitter;
 import com.amazonaws.xray.emitters.UDPEmitter;
+import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.entities.Segment;
 import com.amazonaws.xray.entities.Subsegment;
 import com.amazonaws.xray.strategy.sampling.AllSamplingStrategy;
@@ -34,15 +38,16 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What sending a finished request's segment costs the request thread, and the whole
- * process, with the SDK's {@code UDPEmitter} on the request thread against
- * {@link QueuedEmitter} (the same {@code UDPEmitter} on a sender thread), over an emitter
- * that sends nothing. Each operation is one traced request: a segment with the maps the
- * SDK's filter writes, three {@code remote} and two {@code aws} subsegments, ended and
- * handed to the emitter, after {@code work} units of the request's own CPU work (so the
- * sender thread sees a request rate a service can serve, not a loop that floods it).
- * After each iteration a {@code PROCESS-CPU} line gives the CPU time per request of the
- * whole process (all threads, the sender included) and of the request thread alone (what
- * a busy machine's wall clock hides), and the segments the queue dropped.
+ * process, with the SDK's {@code UDPEmitter} on the request thread (what the services
+ * use) against the same {@code UDPEmitter} behind a bounded queue and a sender thread
+ * ({@link Queued}, the asynchronous emitter tracing/README.md decided against), over an
+ * emitter that sends nothing. Each operation is one traced request: a segment with the
+ * maps the SDK's filter writes, three {@code remote} and two {@code aws} subsegments,
+ * ended and handed to the emitter, after {@code work} units of the request's own CPU work
+ * (so the sender thread sees a request rate a service can serve, not a loop that floods
+ * it). After each iteration a {@code PROCESS-CPU} line gives the CPU time per request of
+ * the whole process (all threads, the sender included) and of the request thread alone
+ * (what a busy machine's wall clock hides), and the segments the queue dropped.
  * <p>
  * Run with {@code scripts/benchmark-emitter.sh}.
  */
@@ -89,7 +94,7 @@ public class EmitterBenchmark {
 
 			};
 			case "udp" -> new UDPEmitter(address);
-			case "queued" -> new QueuedEmitter(new UDPEmitter(address), QueuedEmitter.DEFAULT_CAPACITY);
+			case "queued" -> new Queued(new UDPEmitter(address));
 			default -> throw new IllegalArgumentException(this.emitter);
 		};
 		this.recorder = AWSXRayRecorderBuilder.standard()
@@ -121,7 +126,7 @@ public class EmitterBenchmark {
 	/** One line per iteration, which scripts/benchmark-emitter.sh summarizes. */
 	@TearDown(Level.Iteration)
 	public void endIteration() {
-		long dropped = (this.sender instanceof QueuedEmitter queued) ? queued.dropped() : 0;
+		long dropped = (this.sender instanceof Queued queued) ? queued.dropped.get() : 0;
 		long requests = Math.max(1, this.requests);
 		System.out.printf("PROCESS-CPU emitter=%s ns_per_request=%d request_thread_ns=%d dropped=%d%n", this.emitter,
 				(os.getProcessCpuTime() - this.cpuAtStart) / requests,
@@ -130,7 +135,7 @@ public class EmitterBenchmark {
 
 	@TearDown(Level.Trial)
 	public void tearDown() throws Exception {
-		if (this.sender instanceof QueuedEmitter queued) {
+		if (this.sender instanceof Queued queued) {
 			queued.close();
 		}
 		this.daemon.close();
@@ -165,6 +170,63 @@ public class EmitterBenchmark {
 		segment.putHttp("response", Map.of("status", 200, "content_length", 2048));
 		this.recorder.endSegment();
 		this.requests++;
+	}
+
+	/**
+	 * The SDK's emitter on a sender thread: the request thread only offers the entity to
+	 * a bounded queue (2048, dropping and counting when full).
+	 */
+	static final class Queued extends Emitter {
+
+		private final BlockingQueue<Entity> queue = new ArrayBlockingQueue<>(2048);
+
+		private final AtomicLong dropped = new AtomicLong();
+
+		private final Thread sender;
+
+		Queued(Emitter sdk) {
+			this.sender = new Thread(() -> {
+				try {
+					while (true) {
+						Entity entity = this.queue.take();
+						if (entity instanceof Segment segment) {
+							sdk.sendSegment(segment);
+						}
+						else {
+							sdk.sendSubsegment((Subsegment) entity);
+						}
+					}
+				}
+				catch (InterruptedException ex) {
+					// closed
+				}
+			}, "xray-emitter");
+			this.sender.setDaemon(true);
+			this.sender.start();
+		}
+
+		@Override
+		public boolean sendSegment(Segment segment) {
+			return offer(segment);
+		}
+
+		@Override
+		public boolean sendSubsegment(Subsegment subsegment) {
+			return offer(subsegment);
+		}
+
+		private boolean offer(Entity entity) {
+			if (this.queue.offer(entity)) {
+				return true;
+			}
+			this.dropped.incrementAndGet();
+			return false;
+		}
+
+		void close() {
+			this.sender.interrupt();
+		}
+
 	}
 
 }
