@@ -1,0 +1,40 @@
+// The operations table's numbers from GET /local/operations' rows: shares, sorting, and the
+// minutes of a row's chart with the empty ones filled in. Pure.
+
+/** Rows with an id and their 4xx / 5xx / 429 shares. */
+export function operationRows(answer) {
+  return answer.map((r) => ({
+    ...r,
+    id: r.type + '|' + r.service + '|' + (r.operation || ''),
+    errorShare: r.requests ? r.error / r.requests : 0,
+    faultShare: r.requests ? r.fault / r.requests : 0,
+    throttleShare: r.requests ? r.throttle / r.requests : 0,
+  }));
+}
+
+/**
+ * Sorted by a column; ties keep more requests first, then the service and operation names,
+ * so a share of 1 in 1 does not outrank 50 in 100 by accident of order.
+ */
+export function sortRows(rows, key, descending = true) {
+  const text = key === 'service' || key === 'operation';
+  const value = (r) => (text ? String(r[key] || '') : Number.isFinite(r[key]) ? r[key] : -Infinity);
+  return rows.slice().sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    const order = text ? x.localeCompare(y) : x - y;
+    return (descending ? -order : order) || b.requests - a.requests || a.service.localeCompare(b.service)
+      || String(a.operation || '').localeCompare(String(b.operation || ''));
+  });
+}
+
+/** Every minute from the first to the last of a series, empty ones with zero requests. */
+export function minuteBars(series) {
+  if (!series || !series.length) return [];
+  const byTime = new Map(series.map((p) => [p.time, p]));
+  const bars = [];
+  for (let t = series[0].time; t <= series[series.length - 1].time; t += 60) {
+    bars.push(byTime.get(t) || { time: t, requests: 0, error: 0, fault: 0, throttle: 0, p50: NaN, p90: NaN, p99: NaN });
+  }
+  return bars;
+}
