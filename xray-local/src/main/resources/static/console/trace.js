@@ -86,6 +86,25 @@ function renderTraceMap(graph, rows) {
   box.dataset.nodes = layout.nodes.map((n) => n.name).join(',');
 }
 
+function renderTraceFacts(trace, documents, rows) {
+  const start = Math.min(...rows.map((r) => r.entity.start_time || Infinity));
+  const entry = rows.find((r) => r.kind === 'segment');
+  const http = (entry && entry.entity.http) || {};
+  const request = http.request || {};
+  const response = http.response || {};
+  const fact = (label, value) => el('div', {}, el('dt', {}, label), el('dd', {}, value));
+  const worst = ['fault', 'throttle', 'error', 'partial'].find((h) => rows.some((r) => entityHealth(r.entity) === h)) || 'ok';
+  // replaceChildren would print a null as "null": the facts a trace lacks are left out
+  $('#trace-facts').replaceChildren(...[
+    fact('Started', clock(start)),
+    fact('Duration', ms(trace.Duration)),
+    entry ? fact('Entry', entry.entity.name) : null,
+    request.method ? fact('Request', request.method + ' ' + (request.url || '')) : null,
+    response.status ? fact('Status', el('span', { class: 'badge ' + statusClass(Number(response.status)) }, response.status)) : null,
+    fact('Segments', String(documents.filter((d) => !d.inferred).length)),
+    fact('Health', el('span', { class: 'badge ' + worst }, worst))].filter(Boolean));
+}
+
 function selectEntity(row) {
   if (!row) return;
   document.querySelectorAll('#timeline .tl-row.selected').forEach((r) => r.classList.remove('selected'));

@@ -10,6 +10,9 @@ import com.anycompany.shop.xraylocal.query.TraceQuery;
 import com.anycompany.shop.xraylocal.store.TraceStore;
 import com.anycompany.shop.xraylocal.web.ApiException;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class QueryController {
+
+	/**
+	 * Members in lowerCamelCase, as every {@code /local/} answer (the shared mapper
+	 * writes the X-Ray API's PascalCase).
+	 */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Values offered per annotation key when the request names no number. */
 	static final int DEFAULT_TOP = 10;
@@ -48,22 +57,23 @@ class QueryController {
 	record AnnotationsJson(double start, double end, List<AnnotationValues.Key> keys) {
 	}
 
-	@GetMapping("/local/operations")
-	OperationsJson operations(@RequestParam double start, @RequestParam double end,
+	@GetMapping(path = "/local/operations", produces = MediaType.APPLICATION_JSON_VALUE)
+	String operations(@RequestParam double start, @RequestParam double end,
 			@RequestParam(required = false) String filter) {
 		checkRange(start, end);
-		return new OperationsJson(start, end, this.operations.of(start, end, FilterParser.parse(filter, this.groups)));
+		return JSON.writeValueAsString(new OperationsJson(start, end,
+				this.operations.of(start, end, FilterParser.parse(filter, this.groups))));
 	}
 
-	@GetMapping("/local/annotations")
-	AnnotationsJson annotations(@RequestParam double start, @RequestParam double end,
+	@GetMapping(path = "/local/annotations", produces = MediaType.APPLICATION_JSON_VALUE)
+	String annotations(@RequestParam double start, @RequestParam double end,
 			@RequestParam(required = false) String filter, @RequestParam(defaultValue = "" + DEFAULT_TOP) int top) {
 		checkRange(start, end);
 		if (top < 1 || top > 1000) {
 			throw ApiException.invalid("top must be between 1 and 1000");
 		}
 		Filter parsed = FilterParser.parse(filter, this.groups);
-		return new AnnotationsJson(start, end, this.annotations.of(start, end, parsed, top));
+		return JSON.writeValueAsString(new AnnotationsJson(start, end, this.annotations.of(start, end, parsed, top)));
 	}
 
 	private static void checkRange(double start, double end) {
