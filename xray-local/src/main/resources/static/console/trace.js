@@ -67,7 +67,7 @@ function renderCriticalPath(rows, critical) {
       type: 'button', class: 'cp-step' + (s === top ? ' top' : ''),
       dataset: { index: s.index, service: s.row.service, name: s.row.entity.name, selfMs: (s.self * 1000).toFixed(3) },
       onclick: () => { view.scrollTo(s.index); selectEntity(s.row); },
-    }, s.row.entity.name + (s.row.kind === 'subsegment' && s.row.service !== s.row.entity.name ? ' (' + s.row.service + ')' : ''), ' ', el('b', {}, ms(s.self)))]));
+    }, s.row.entity.name + (s.row.kind === 'subsegment' && s.row.service !== s.row.entity.name ? ' (' + s.row.service + ')' : ''), ' ', el('b', {}, ms(s.self)))]).filter(Boolean));
   box.dataset.services = [...new Set(steps.map((s) => s.row.service))].join(',');
   box.dataset.top = top ? top.row.service : '';
 }
