@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { visibleRange, scrollTopFor } from '../../main/resources/static/console/virtual.js';
-import { operationRows, sortRows, minuteBars } from '../../main/resources/static/console/operations-model.js';
+import { operationRows, sortRows, minuteBars, wilsonLower } from '../../main/resources/static/console/operations-model.js';
 import { traceMapLayout } from '../../main/resources/static/console/trace-map.js';
 import { annotationCondition, andCondition } from '../../main/resources/static/console/filters.js';
 import { shopGraph } from './fixtures.js';
@@ -23,12 +23,15 @@ const answer = [
   { service: 'Carts', type: 'AWS::DynamoDB::Table', operation: null, requests: 50, ok: 45, error: 0, fault: 0, throttle: 5, perMinute: 5, p50: 0.003, p90: 0.004, p99: 0.01, impact: 0.02, filter: 't', series: [] },
 ];
 
-test('operations: shares, and sorting by a share puts the busier row first on a tie', () => {
+test('operations: shares, sorted by what the requests back (one failure in one request is not 100%)', () => {
   const rows = operationRows(answer);
   assert.equal(rows[1].faultShare, 0.5);
   assert.equal(rows[3].throttleShare, 0.1);
   assert.equal(rows[3].id, 'AWS::DynamoDB::Table|Carts|');
-  assert.deepEqual(sortRows(rows, 'faultShare').map((r) => r.service), ['imageservice', 'cartservice', 'frontend', 'Carts']);
+  assert.deepEqual(sortRows(rows, 'faultShare').map((r) => r.service), ['cartservice', 'frontend', 'imageservice', 'Carts']);
+  assert.ok(Math.abs(wilsonLower(15, 30) - 0.3315) < 1e-3, String(wilsonLower(15, 30)));
+  assert.ok(wilsonLower(1, 1) < wilsonLower(15, 30));
+  assert.equal(wilsonLower(0, 0), 0);
   assert.deepEqual(sortRows(rows, 'impact').map((r) => r.service), ['frontend', 'cartservice', 'Carts', 'imageservice']);
   assert.deepEqual(sortRows(rows, 'service', false).map((r) => r.service), ['Carts', 'cartservice', 'frontend', 'imageservice']);
 });

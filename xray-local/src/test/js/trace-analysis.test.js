@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { timelineRows } from '../../main/resources/static/console/timeline.js';
 import { criticalPath, callTree } from '../../main/resources/static/console/critical-path.js';
-import { diffTraces, stepKey } from '../../main/resources/static/console/trace-diff.js';
+import { diffTraces, stepKey, targetOf } from '../../main/resources/static/console/trace-diff.js';
 import { route, operationOf } from '../../main/resources/static/console/routes.js';
 
 /**
@@ -106,4 +106,25 @@ test('compare: what is missing and what is new, with counts', () => {
   assert.equal(dynamo.b.count, 2);
   assert.equal(dynamo.countDelta, 1);
   assert.equal(stepKey({ kind: 'inferred', entity: { name: 'Carts', origin: 'AWS::DynamoDB::Table' } }), 'Carts (inferred)');
+});
+
+test('a call\'s time belongs to its callee, even when the callee\'s segment does not hold it', () => {
+  // the latency added before the recommender's own segment starts: only the caller sees it
+  const docs = productPage(0);
+  const slow = productPage(0);
+  slow[0].end_time += 0.8;
+  slow[0].subsegments[1].end_time += 0.8;
+  slow[0].subsegments[2].start_time += 0.8;
+  slow[0].subsegments[2].end_time += 0.8;
+  slow[3].start_time += 0.8;
+  slow[3].end_time += 0.8;
+  const diff = diffTraces(timelineRows(docs), timelineRows(slow));
+  assert.equal(diff[0].service, 'frontend');
+  assert.equal(diff[0].target, 'recommenderservice');
+  const rows = timelineRows(slow);
+  const top = criticalPath(rows);
+  const [index] = [...top.selfTime.entries()].sort((a, b) => b[1] - a[1])[0];
+  assert.equal(targetOf(rows[index]), 'recommenderservice');
+  assert.equal(targetOf({ kind: 'subsegment', service: 'cartservice', entity: { name: 'DynamoDb', namespace: 'aws', aws: { table_name: 'Carts' } } }), 'Carts');
+  assert.equal(targetOf({ kind: 'subsegment', service: 'cartservice', entity: { name: 'validate' } }), 'cartservice');
 });

@@ -46,7 +46,7 @@ export async function load(ctx) {
   const signed = (seconds) => (seconds > 0 ? '+' : seconds < 0 ? '−' : '') + ms(Math.abs(seconds));
   $('#compare-table tbody').replaceChildren(...diff.map((d, i) => el('tr', {
     class: d.status + (i === 0 ? ' top' : ''),
-    dataset: { service: d.service, name: d.name, kind: d.kind, status: d.status, selfDeltaMs: (d.selfDelta * 1000).toFixed(3) },
+    dataset: { service: d.service, target: d.target, name: d.name, kind: d.kind, status: d.status, selfDeltaMs: (d.selfDelta * 1000).toFixed(3) },
   },
   el('td', { class: 'call', title: d.path, style: 'padding-left:' + (8 + d.depth * 14) + 'px' }, d.label,
     d.kind === 'subsegment' ? el('small', {}, ' in ' + d.service) : null),
@@ -54,7 +54,7 @@ export async function load(ctx) {
   el('td', { class: 'num delta ' + (d.selfDelta > 0 ? 'slower' : d.selfDelta < 0 ? 'faster' : '') }, signed(d.selfDelta)),
   el('td', {}, el('span', { class: 'chip ' + d.status }, d.status === 'both' ? (d.countDelta ? 'count ' + (d.countDelta > 0 ? '+' : '') + d.countDelta : 'in both') : d.status === 'missing' ? 'only in A' : 'only in B')))));
   section.dataset.state = 'ready';
-  section.dataset.largest = diff.length ? diff[0].service : '';
+  section.dataset.largest = diff.length ? diff[0].target : '';
 }
 
 function cells(totals) {

@@ -12,13 +12,28 @@ export function operationRows(answer) {
   }));
 }
 
+const SHARES = { errorShare: 'error', faultShare: 'fault', throttleShare: 'throttle' };
+
 /**
- * Sorted by a column; ties keep more requests first, then the service and operation names,
- * so a share of 1 in 1 does not outrank 50 in 100 by accident of order.
+ * The lower bound of the Wilson score interval (95%) of a share of n: what the share is at
+ * least, given how few requests it rests on. 1 failure in 1 request ranks below 15 in 30.
+ */
+export function wilsonLower(count, n, z = 1.96) {
+  if (!n) return 0;
+  const p = count / n;
+  const z2 = z * z;
+  return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p) + z2 / (4 * n)) / n)) / (1 + z2 / n);
+}
+
+/**
+ * Sorted by a column. Shares sort by their Wilson lower bound, so a row's rank needs the
+ * requests to back it; ties keep more requests first, then the names.
  */
 export function sortRows(rows, key, descending = true) {
   const text = key === 'service' || key === 'operation';
-  const value = (r) => (text ? String(r[key] || '') : Number.isFinite(r[key]) ? r[key] : -Infinity);
+  const share = SHARES[key];
+  const value = (r) => (text ? String(r[key] || '') : share ? wilsonLower(r[share], r.requests)
+    : Number.isFinite(r[key]) ? r[key] : -Infinity);
   return rows.slice().sort((a, b) => {
     const x = value(a);
     const y = value(b);

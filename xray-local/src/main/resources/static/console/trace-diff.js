@@ -18,6 +18,19 @@ export function stepKey(row) {
 }
 
 /**
+ * The service a row's time belongs to: a segment's own service, the callee of a remote
+ * call (its time is the callee's, whether or not the callee's segment holds all of it), an
+ * AWS call's resource; a local subsegment's service.
+ */
+export function targetOf(row) {
+  const e = row.entity;
+  if (row.kind !== 'subsegment') return e.name;
+  if (e.namespace === 'remote') return e.name;
+  if (e.namespace === 'aws') return (e.aws && e.aws.table_name) || e.name;
+  return row.service;
+}
+
+/**
  * Per path, over a trace's rows: {path, label, depth, service, count, time, self} (times in
  * seconds; repeated calls add up).
  */
@@ -28,7 +41,7 @@ export function pathTotals(rows) {
     const path = prefix ? prefix + ' › ' + stepKey(node.row) : stepKey(node.row);
     const duration = Math.max(0, (e.end_time || e.start_time) - e.start_time);
     const covered = childCoverage(node, e.start_time, e.end_time || e.start_time);
-    const t = totals.get(path) || { path, label: stepKey(node.row), name: e.name, depth, service: node.row.service, kind: node.row.kind, count: 0, time: 0, self: 0 };
+    const t = totals.get(path) || { path, label: stepKey(node.row), name: e.name, depth, service: node.row.service, target: targetOf(node.row), kind: node.row.kind, count: 0, time: 0, self: 0 };
     t.count++;
     t.time += duration;
     t.self += Math.max(0, duration - covered);
@@ -70,7 +83,7 @@ export function diffTraces(rowsA, rowsB) {
     const y = b.get(path) || null;
     const any = x || y;
     rows.push({
-      path, label: any.label, name: any.name, depth: any.depth, service: any.service, kind: any.kind, a: x, b: y,
+      path, label: any.label, name: any.name, depth: any.depth, service: any.service, target: any.target, kind: any.kind, a: x, b: y,
       status: x && y ? 'both' : x ? 'missing' : 'new',
       selfDelta: (y ? y.self : 0) - (x ? x.self : 0),
       timeDelta: (y ? y.time : 0) - (x ? x.time : 0),
@@ -80,7 +93,3 @@ export function diffTraces(rowsA, rowsB) {
   return rows.sort((p, q) => Math.abs(q.selfDelta) - Math.abs(p.selfDelta) || p.path.localeCompare(q.path));
 }
 
-/** The service a difference belongs to: the service the largest self-time change sits in. */
-export function largestDifference(diff) {
-  return diff.length ? diff[0] : null;
-}

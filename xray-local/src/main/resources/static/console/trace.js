@@ -6,6 +6,7 @@ import { ms, clock } from './format.js';
 import { statusClass } from './model.js';
 import { timelineRows, entityHealth } from './timeline.js';
 import { criticalPath } from './critical-path.js';
+import { targetOf } from './trace-diff.js';
 import { renderTimeline } from './timeline-view.js';
 import { traceMapLayout, traceMapSvg } from './trace-map.js';
 
@@ -65,11 +66,12 @@ function renderCriticalPath(rows, critical) {
   box.replaceChildren(el('strong', {}, 'Critical path '), el('span', { class: 'muted' }, '(' + ms(critical.total) + '; self time of each piece, 1% and more): '),
     ...steps.flatMap((s, i) => [i ? ' → ' : null, el('button', {
       type: 'button', class: 'cp-step' + (s === top ? ' top' : ''),
-      dataset: { index: s.index, service: s.row.service, name: s.row.entity.name, selfMs: (s.self * 1000).toFixed(3) },
+      dataset: { index: s.index, service: s.row.service, target: targetOf(s.row), name: s.row.entity.name, selfMs: (s.self * 1000).toFixed(3) },
       onclick: () => { view.scrollTo(s.index); selectEntity(s.row); },
     }, s.row.entity.name + (s.row.kind === 'subsegment' && s.row.service !== s.row.entity.name ? ' (' + s.row.service + ')' : ''), ' ', el('b', {}, ms(s.self)))]).filter(Boolean));
-  box.dataset.services = [...new Set(steps.map((s) => s.row.service))].join(',');
-  box.dataset.top = top ? top.row.service : '';
+  box.dataset.services = [...new Set(steps.flatMap((s) => [s.row.service, targetOf(s.row)]))].join(',');
+  // where the most time on the path went: the service itself, or the callee of a call
+  box.dataset.top = top ? targetOf(top.row) : '';
 }
 
 function renderTraceMap(graph, rows) {
