@@ -17,10 +17,10 @@ test('a long list draws the rows in view and a margin, the rest is room', () => 
 });
 
 const answer = [
-  { service: 'frontend', type: null, operation: 'GET /cart', requests: 100, ok: 60, error: 0, fault: 40, throttle: 0, perMinute: 10, p50: 0.02, p90: 0.05, p99: 0.1, impact: 0.5, filter: 'f', series: [] },
-  { service: 'cartservice', type: null, operation: 'GET /api/v1/cart/{id}', requests: 80, ok: 40, error: 0, fault: 40, throttle: 0, perMinute: 8, p50: 0.01, p90: 0.02, p99: 0.03, impact: 0.16, filter: 'c', series: [] },
-  { service: 'imageservice', type: null, operation: 'GET /img', requests: 1, ok: 0, error: 0, fault: 1, throttle: 0, perMinute: 0.1, p50: 0.01, p90: 0.01, p99: 0.01, impact: 0.001, filter: 'i', series: [] },
-  { service: 'Carts', type: 'AWS::DynamoDB::Table', operation: null, requests: 50, ok: 45, error: 0, fault: 0, throttle: 5, perMinute: 5, p50: 0.003, p90: 0.004, p99: 0.01, impact: 0.02, filter: 't', series: [] },
+  { service: 'frontend', type: null, operation: 'GET /cart', requests: 100, ok: 60, error: 0, fault: 40, ownFault: 0, throttle: 0, perMinute: 10, p50: 0.02, p90: 0.05, p99: 0.1, impact: 0.5, filter: 'f', series: [] },
+  { service: 'cartservice', type: null, operation: 'GET /api/v1/cart/{id}', requests: 80, ok: 40, error: 0, fault: 40, ownFault: 40, throttle: 0, perMinute: 8, p50: 0.01, p90: 0.02, p99: 0.03, impact: 0.16, filter: 'c', series: [] },
+  { service: 'imageservice', type: null, operation: 'GET /img', requests: 1, ok: 0, error: 0, fault: 1, ownFault: 1, throttle: 0, perMinute: 0.1, p50: 0.01, p90: 0.01, p99: 0.01, impact: 0.001, filter: 'i', series: [] },
+  { service: 'Carts', type: 'AWS::DynamoDB::Table', operation: null, requests: 50, ok: 45, error: 0, fault: 0, ownFault: 0, throttle: 5, perMinute: 5, p50: 0.003, p90: 0.004, p99: 0.01, impact: 0.02, filter: 't', series: [] },
 ];
 
 test('operations: shares, sorted by what the requests back (one failure in one request is not 100%)', () => {
@@ -31,6 +31,8 @@ test('operations: shares, sorted by what the requests back (one failure in one r
   assert.deepEqual(sortRows(rows, 'faultShare').map((r) => r.service), ['cartservice', 'frontend', 'imageservice', 'Carts']);
   assert.ok(Math.abs(wilsonLower(15, 30) - 0.3315) < 1e-3, String(wilsonLower(15, 30)));
   assert.ok(wilsonLower(1, 1) < wilsonLower(15, 30));
+  // the caller that passed the cart's faults on ranks below the cart
+  assert.deepEqual(sortRows(rows, 'ownFaultShare').map((r) => r.service), ['cartservice', 'imageservice', 'frontend', 'Carts']);
   assert.equal(wilsonLower(0, 0), 0);
   assert.deepEqual(sortRows(rows, 'impact').map((r) => r.service), ['frontend', 'cartservice', 'Carts', 'imageservice']);
   assert.deepEqual(sortRows(rows, 'service', false).map((r) => r.service), ['Carts', 'cartservice', 'frontend', 'imageservice']);

@@ -8,11 +8,12 @@ export function operationRows(answer) {
     id: r.type + '|' + r.service + '|' + (r.operation || ''),
     errorShare: r.requests ? r.error / r.requests : 0,
     faultShare: r.requests ? r.fault / r.requests : 0,
+    ownFaultShare: r.requests ? r.ownFault / r.requests : 0,
     throttleShare: r.requests ? r.throttle / r.requests : 0,
   }));
 }
 
-const SHARES = { errorShare: 'error', faultShare: 'fault', throttleShare: 'throttle' };
+const SHARES = { errorShare: 'error', faultShare: 'fault', ownFaultShare: 'ownFault', throttleShare: 'throttle' };
 
 /**
  * The lower bound of the Wilson score interval (95%) of a share of n: what the share is at

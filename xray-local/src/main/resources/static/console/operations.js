@@ -47,7 +47,7 @@ function render(ctx) {
   const sorted = sortRows(rows, sort.key, sort.descending);
   $('#operations-table tbody').replaceChildren(...sorted.map((r, i) => el('tr', {
     class: 'clickable' + (r.operation ? ' operation' : ' service-total') + (selected === r.id ? ' selected' : ''),
-    dataset: { service: r.service, operation: r.operation || '', rank: i + 1, faultShare: r.faultShare.toFixed(4), requests: r.requests },
+    dataset: { service: r.service, operation: r.operation || '', rank: i + 1, faultShare: r.faultShare.toFixed(4), ownFaultShare: r.ownFaultShare.toFixed(4), requests: r.requests },
     onclick: (event) => { if (!event.target.closest('a')) { selected = r.id; render(ctx); showChart(ctx, r); } },
   },
   el('td', {}, r.service, r.type === 'AWS::DynamoDB::Table' ? el('small', { class: 'muted' }, ' DynamoDB table') : null),
@@ -55,6 +55,7 @@ function render(ctx) {
   el('td', { class: 'num' }, rate(r.perMinute)),
   el('td', { class: 'num' + (r.error ? ' error-text' : '') }, percent(r.errorShare)),
   el('td', { class: 'num' + (r.fault ? ' fault-text' : '') }, percent(r.faultShare)),
+  el('td', { class: 'num' + (r.ownFault ? ' fault-text' : '') }, percent(r.ownFaultShare)),
   el('td', { class: 'num' + (r.throttle ? ' throttle-text' : '') }, percent(r.throttleShare)),
   el('td', { class: 'num' }, ms(r.p50)), el('td', { class: 'num' }, ms(r.p90)), el('td', { class: 'num' }, ms(r.p99)),
   el('td', { class: 'num' }, ms(r.impact) + '/min'),

@@ -19,9 +19,11 @@ import com.anycompany.shop.xraylocal.store.TraceFacts;
  * node's own work in each trace counted under its operation — a service's segment under
  * its HTTP method and {@link Routes route}, a DynamoDB table's call under the DynamoDB
  * operation (GetItem, Query), an uninstrumented remote under the route it was called on.
- * Shares of 4xx, 5xx and 429, nearest-rank p50/p90/p99, requests per minute, and an
- * impact (p90 × requests per minute: where waiting adds up) by which rows come ranked.
- * Work still in progress is left out; it has no duration yet.
+ * Shares of 4xx, 5xx and 429, and of the 5xx that started here ("own": not passed on from
+ * a call that failed first, so the failing callee ranks above the callers it took down),
+ * nearest-rank p50/p90/p99, requests per minute, and an impact (p90 × requests per
+ * minute: where waiting adds up) by which rows come ranked. Work still in progress is
+ * left out; it has no duration yet.
  */
 public final class Operations {
 
@@ -36,8 +38,8 @@ public final class Operations {
 	 * service's total.
 	 */
 	public record Row(String service, String type, String operation, long requests, long ok, long error, long fault,
-			long throttle, double perMinute, double p50, double p90, double p99, double impact, String filter,
-			List<Point> series) {
+			long ownFault, long throttle, double perMinute, double p50, double p90, double p99, double impact,
+			String filter, List<Point> series) {
 	}
 
 	/** One minute of a row. */
@@ -97,6 +99,8 @@ public final class Operations {
 
 		private long fault;
 
+		private long ownFault;
+
 		private long throttle;
 
 		private double[] durations = new double[16];
@@ -117,6 +121,7 @@ public final class Operations {
 			int outcome;
 			if ((flags & Entity.FAULT) != 0) {
 				this.fault++;
+				this.ownFault += failedCall(entity) ? 0 : 1;
 				outcome = TraceFacts.OUTCOME_FAULT;
 			}
 			else if ((flags & Entity.THROTTLE) != 0) {
@@ -148,8 +153,8 @@ public final class Operations {
 			double perMinute = this.size / minutes;
 			double p90 = percentile(sorted, 90);
 			return new Row(this.node.name(), this.node.type(), this.operation, this.size, this.ok, this.error,
-					this.fault, this.throttle, perMinute, percentile(sorted, 50), p90, percentile(sorted, 99),
-					p90 * perMinute, filter(), series());
+					this.fault, this.ownFault, this.throttle, perMinute, percentile(sorted, 50), p90,
+					percentile(sorted, 99), p90 * perMinute, filter(), series());
 		}
 
 		/** Per minute, oldest first. */
@@ -196,6 +201,20 @@ public final class Operations {
 			return service + " { http.method = " + quote(method) + " AND http.url CONTAINS " + quote(literal) + " }";
 		}
 
+	}
+
+	/**
+	 * Whether a call made within this entity (to another service or AWS) ended in a
+	 * fault.
+	 */
+	static boolean failedCall(Entity entity) {
+		for (Entity child : entity.children) {
+			boolean call = "remote".equals(child.namespace) || "aws".equals(child.namespace);
+			if (call && (child.effectiveFlags() & Entity.FAULT) != 0 || failedCall(child)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String quote(String text) {

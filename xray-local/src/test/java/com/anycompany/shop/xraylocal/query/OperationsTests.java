@@ -56,6 +56,9 @@ class OperationsTests {
 		assertThat(page.perMinute()).isCloseTo(5, within(1e-9));
 		assertThat(page.p50()).isCloseTo(0.1, within(1e-6));
 		assertThat(row(rows, "frontend", null).requests()).isEqualTo(10);
+		// the page stayed up (200) when the recommender failed: no fault of its own
+		// either
+		assertThat(page.fault()).isZero();
 		Operations.Row recommender = row(rows, "recommenderservice", null);
 		assertThat(recommender.requests()).isEqualTo(7);
 		assertThat(recommender.fault()).isZero();
@@ -95,6 +98,33 @@ class OperationsTests {
 		Operations.Row table = row(rows, "Orders", "PutItem");
 		assertThat(table.filter()).isEqualTo("service(id(name: \"Orders\", type: \"AWS::DynamoDB::Table\"))");
 		assertThat(FilterParser.parse(table.filter())).isNotNull();
+	}
+
+	@Test
+	void aFaultPassedOnFromAFailedCallIsNotTheCallersOwn() {
+		double now = 1_800_000_000;
+		for (int i = 0; i < 4; i++) {
+			// frontend -> cartservice, and the cart read fails with a 500 that the page
+			// passes on
+			String traceId = Json.newTraceId();
+			Json call = Json.subsegment("cartservice", now + i + 0.001, 0.01)
+				.namespace("remote")
+				.http("GET", "http://localhost:8082/api/v1/cart/c" + i, 500);
+			add(List.of(
+					Json.segment("frontend", traceId, now + i, 0.02)
+						.http("GET", "http://localhost:8080/cart", 500)
+						.sub(call),
+					Json.segment("cartservice", traceId, now + i + 0.002, 0.005)
+						.parent(call.id())
+						.http("GET", "http://localhost:8082/api/v1/cart/c" + i, 500)));
+		}
+		List<Operations.Row> rows = new Operations(new TraceQuery(this.store)).of(now - 60, now + 60, Filter.ALL);
+		Operations.Row page = row(rows, "frontend", "GET /cart");
+		Operations.Row cart = row(rows, "cartservice", "GET /api/v1/cart/{id}");
+		assertThat(page.fault()).isEqualTo(4);
+		assertThat(page.ownFault()).isZero();
+		assertThat(cart.fault()).isEqualTo(4);
+		assertThat(cart.ownFault()).isEqualTo(4);
 	}
 
 }
