@@ -7,7 +7,7 @@ import { svg } from './dom.js';
 import { ms } from './format.js';
 import { graphModel, health, COLORS } from './model.js';
 
-const NODE_W = 130;
+const NODE_W = 150;
 const NODE_H = 46;
 
 /** Nodes and edges with positions: {nodes: [{id, name, kind, health, x, y}], edges: [{id, points, health}], width, height}. Pure. */

@@ -15,6 +15,17 @@ import java.util.List;
 import java.util.Map;
 
 import com.anycompany.shop.xraylocal.ingest.UdpReceiver;
+import com.anycompany.shop.xraylocal.otlp.OtlpReceiver;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +58,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * opens in under a second and scrolls with only the rows in view in the page; the
  * annotation picker offers the most frequent values and filters by one; a trace's own map
  * shows its services and tables, coloured by its fault, and a click on a node finds it in
- * the timeline; two traces picked in the list open side by side. Screenshots go to
+ * the timeline; two traces picked in the list open side by side; a product page sent as
+ * OpenTelemetry spans (OTLP/HTTP, from the OpenTelemetry SDK) with its two calls in
+ * parallel has only the slower call on its critical path. Screenshots go to
  * {@code console.screenshots} (default {@code target/screenshots-console}).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "xray.local.udp-port=0" })
@@ -74,6 +87,9 @@ class ConsoleInvestigationBrowserIT {
 
 	@Autowired
 	UdpReceiver udp;
+
+	@Autowired
+	OtlpReceiver otlp;
 
 	private WebDriver browser;
 
@@ -261,6 +277,91 @@ class ConsoleInvestigationBrowserIT {
 		assertThat(attributes("#trace-map .tm-edge[data-health='fault']", "data-edge"))
 			.containsExactly("frontend->recommenderservice");
 		screenshot("trace-map-fault.png");
+	}
+
+	@Test
+	void otlpSpansWithAParallelFanOutHaveOnlyTheSlowerCallOnTheCriticalPath() throws Exception {
+		long t = System.currentTimeMillis() * 1_000_000L - 5_000_000_000L;
+		long ms = 1_000_000L;
+		List<SdkTracerProvider> providers = new ArrayList<>();
+		try {
+			Tracer frontend = tracer("frontend", providers);
+			Tracer catalog = tracer("catalogservice", providers);
+			Tracer recommender = tracer("recommenderservice", providers);
+			Span page = server(frontend, null, "GET /product/{id}", "/product/P-0300", t, 200);
+			Span toCatalog = client(frontend, page, "catalogservice", "http://127.0.0.1:8081/api/v1/product/P-0300",
+					t + 10 * ms);
+			Span toRecommender = client(frontend, page, "recommenderservice",
+					"http://127.0.0.1:8084/api/v1/recommender/P-0300", t + 10 * ms);
+			server(catalog, toCatalog, "GET /api/v1/product/{id}", "/api/v1/product/P-0300", t + 12 * ms, 200)
+				.end(t + 38 * ms, java.util.concurrent.TimeUnit.NANOSECONDS);
+			server(recommender, toRecommender, "GET /api/v1/recommender/{id}", "/api/v1/recommender/P-0300",
+					t + 12 * ms, 200)
+				.end(t + 88 * ms, java.util.concurrent.TimeUnit.NANOSECONDS);
+			toCatalog.end(t + 40 * ms, java.util.concurrent.TimeUnit.NANOSECONDS);
+			toRecommender.end(t + 90 * ms, java.util.concurrent.TimeUnit.NANOSECONDS);
+			page.end(t + 100 * ms, java.util.concurrent.TimeUnit.NANOSECONDS);
+			String hex = page.getSpanContext().getTraceId();
+			String traceId = "1-" + hex.substring(0, 8) + "-" + hex.substring(8);
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> post("/Traces", "{\"TraceIds\":[\"" + traceId + "\"]}").contains("recommenderservice"));
+
+			open("/#/trace/" + traceId);
+			await("#view-trace[data-state='ready'][data-trace-id='" + traceId + "'] #critical-path .cp-step");
+			await("#trace-map svg .tm-node");
+			assertThat(nodes()).containsKeys("frontend", "catalogservice", "recommenderservice");
+			assertThat(this.browser.findElement(By.id("critical-path")).getAttribute("data-top"))
+				.isEqualTo("recommenderservice");
+			assertThat(callCritical("recommenderservice")).isEqualTo("true");
+			assertThat(callCritical("catalogservice")).isNull();
+			screenshot("otlp-parallel-critical-path.png");
+		}
+		finally {
+			providers.forEach(SdkTracerProvider::close);
+		}
+	}
+
+	private String callCritical(String callee) {
+		return this.browser.findElement(
+				By.cssSelector("#timeline .tl-row[data-kind='subsegment'][data-service='frontend'][data-segment-name='"
+						+ callee + "']"))
+			.getAttribute("data-critical");
+	}
+
+	private Tracer tracer(String service, List<SdkTracerProvider> providers) {
+		SdkTracerProvider provider = SdkTracerProvider.builder()
+			.setResource(Resource.getDefault()
+				.merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), service))))
+			.addSpanProcessor(SimpleSpanProcessor.create(OtlpHttpSpanExporter.builder()
+				.setEndpoint("http://127.0.0.1:" + this.otlp.port() + "/v1/traces")
+				.build()))
+			.build();
+		providers.add(provider);
+		return provider.get("console-investigation-test");
+	}
+
+	private static Span server(Tracer tracer, Span parent, String name, String path, long start, long status) {
+		return tracer.spanBuilder(name)
+			.setParent((parent != null) ? Context.root().with(parent) : Context.root())
+			.setSpanKind(SpanKind.SERVER)
+			.setStartTimestamp(start, java.util.concurrent.TimeUnit.NANOSECONDS)
+			.setAttribute("http.request.method", "GET")
+			.setAttribute("url.path", path)
+			.setAttribute("http.response.status_code", status)
+			.startSpan();
+	}
+
+	private static Span client(Tracer tracer, Span parent, String callee, String url, long start) {
+		return tracer.spanBuilder("GET")
+			.setParent(Context.root().with(parent))
+			.setSpanKind(SpanKind.CLIENT)
+			.setStartTimestamp(start, java.util.concurrent.TimeUnit.NANOSECONDS)
+			.setAttribute("peer.service", callee)
+			.setAttribute("http.request.method", "GET")
+			.setAttribute("url.full", url)
+			.setAttribute("http.response.status_code", 200L)
+			.startSpan();
 	}
 
 	private Map<String, String> nodes() {
