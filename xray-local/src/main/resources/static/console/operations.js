@@ -72,7 +72,8 @@ function showChart(ctx, row) {
   const H = 150;
   const chart = svg('svg', { class: 'minute-chart', viewBox: `0 0 ${W} ${H}`, role: 'img' });
   const top = Math.max(1, ...bars.map((b) => b.requests));
-  const width = (W - 50) / Math.max(bars.length, 1);
+  // a bar per minute, never wider than 40 px (an hour of minutes fills the chart)
+  const width = Math.min(40, (W - 50) / Math.max(bars.length, 1));
   bars.forEach((b, i) => {
     const x = 40 + i * width;
     const y = (v) => 120 - (v / top) * 105;
@@ -92,7 +93,7 @@ function showChart(ctx, row) {
   chart.append(svg('text', { class: 'axis', x: 36, y: 120, 'text-anchor': 'end' }, '0'));
   if (bars.length) {
     chart.append(svg('text', { class: 'axis', x: 40, y: 140 }, hms(bars[0].time)));
-    chart.append(svg('text', { class: 'axis', x: W - 10, y: 140, 'text-anchor': 'end' }, hms(bars[bars.length - 1].time)));
+    chart.append(svg('text', { class: 'axis', x: 40 + bars.length * width, y: 140, 'text-anchor': 'end' }, hms(bars[bars.length - 1].time + 60)));
   }
   box.replaceChildren(el('h3', {}, row.service + (row.operation ? ' · ' + row.operation : ''), ': requests per minute'), chart);
   box.hidden = false;
