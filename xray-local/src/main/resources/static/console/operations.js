@@ -3,7 +3,7 @@
 // requests per minute, whose bars open that minute's traces; the Analytics link opens
 // Analytics with the row's filter.
 import { $, el, svg, showError } from './dom.js';
-import { local } from './api.js';
+import { local, chaosEvents } from './api.js';
 import { ms, number, percent, rate, hms } from './format.js';
 import { withGroup } from './filters.js';
 import { operationRows, sortRows, minuteBars } from './operations-model.js';
@@ -11,6 +11,7 @@ import { operationRows, sortRows, minuteBars } from './operations-model.js';
 let rows = [];
 let sort = { key: 'impact', descending: true };
 let selected = null;
+let events = [];
 
 export function init(ctx) {
   document.querySelectorAll('#operations-table th[data-sort]').forEach((th) => th.addEventListener('click', () => {
@@ -26,7 +27,12 @@ export async function load(ctx) {
   const window = ctx.timeWindow();
   let answer;
   try {
-    answer = await local('local/operations', { start: window.StartTime, end: window.EndTime, filter: withGroup(ctx.state.group, '') });
+    const [found, chaos] = await Promise.all([
+      local('local/operations', { start: window.StartTime, end: window.EndTime, filter: withGroup(ctx.state.group, '') }),
+      chaosEvents(window.StartTime),
+    ]);
+    answer = found;
+    events = chaos.events;
   } catch (error) {
     showError($('#operations-info'), error);
     section.dataset.state = 'error';
@@ -89,6 +95,18 @@ function showChart(ctx, row) {
       svg('title', {}, hms(b.time) + ': ' + b.requests + ' requests, ' + b.fault + ' 5xx, ' + b.error + ' 4xx, ' + b.throttle + ' 429; p90 ' + ms(b.p90) + ' (click for the traces)'));
     chart.append(group);
   });
+  // chaos events in the chart's minutes that touched this service (or every service)
+  if (bars.length) {
+    const first = bars[0].time;
+    const last = bars[bars.length - 1].time + 60;
+    for (const e of events.filter((ev) => ev.time >= first && ev.time < last && (!ev.target || ev.target === row.service))) {
+      const at = 40 + ((e.time - first) / 60) * width;
+      chart.append(svg('g', { class: 'chaos-marker', dataset: { action: e.action, target: e.target || '', time: e.time } },
+        svg('line', { x1: at, x2: at, y1: 8, y2: 120 }),
+        svg('text', { x: at + 3, y: 16 }, e.action + (e.target ? ' ' + e.target : '')),
+        svg('title', {}, e.action + ' ' + (e.target || 'all') + ' at ' + hms(e.time))));
+    }
+  }
   chart.append(svg('text', { class: 'axis', x: 36, y: 20, 'text-anchor': 'end' }, String(top)));
   chart.append(svg('text', { class: 'axis', x: 36, y: 120, 'text-anchor': 'end' }, '0'));
   if (bars.length) {

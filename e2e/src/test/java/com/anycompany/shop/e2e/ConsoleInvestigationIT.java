@@ -224,6 +224,8 @@ class ConsoleInvestigationIT {
 		System.out.println("operations by 5xx share: " + top);
 		browser.findElement(By.cssSelector("#operations-table tbody tr")).click();
 		visible("#operations-chart .minute");
+		// the launcher's chaos call is marked on the row's chart
+		visible("#operations-chart .chaos-marker[data-action='errors'][data-target='cartservice']");
 		shot("operations");
 	}
 
