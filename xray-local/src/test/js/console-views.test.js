@@ -42,6 +42,8 @@ test('a row\'s minutes with the quiet ones filled in', () => {
   const bars = minuteBars([{ time: 60, requests: 2, error: 0, fault: 1, throttle: 0 }, { time: 240, requests: 1, error: 0, fault: 0, throttle: 0 }]);
   assert.deepEqual(bars.map((b) => [b.time, b.requests]), [[60, 2], [120, 0], [180, 0], [240, 1]]);
   assert.deepEqual(minuteBars([]), []);
+  // over a time range: its quiet minutes too
+  assert.deepEqual(minuteBars([{ time: 120, requests: 5, error: 0, fault: 0, throttle: 0 }], 30, 250).map((b) => [b.time, b.requests]), [[0, 0], [60, 0], [120, 5], [180, 0], [240, 0]]);
 });
 
 test('the trace map: every node placed, calls left to right, health from the trace', () => {

@@ -44,12 +44,17 @@ export function sortRows(rows, key, descending = true) {
   });
 }
 
-/** Every minute from the first to the last of a series, empty ones with zero requests. */
-export function minuteBars(series) {
+/**
+ * Every minute of [start, end] (epoch seconds; the series' own first and last minute when
+ * not given), the quiet ones with zero requests.
+ */
+export function minuteBars(series, start, end) {
   if (!series || !series.length) return [];
   const byTime = new Map(series.map((p) => [p.time, p]));
+  const first = Math.min(series[0].time, start !== undefined ? Math.floor(start / 60) * 60 : Infinity);
+  const last = Math.max(series[series.length - 1].time, end !== undefined ? Math.floor(end / 60) * 60 : -Infinity);
   const bars = [];
-  for (let t = series[0].time; t <= series[series.length - 1].time; t += 60) {
+  for (let t = first; t <= last; t += 60) {
     bars.push(byTime.get(t) || { time: t, requests: 0, error: 0, fault: 0, throttle: 0, p50: NaN, p90: NaN, p99: NaN });
   }
   return bars;

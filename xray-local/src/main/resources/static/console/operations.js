@@ -12,6 +12,7 @@ let rows = [];
 let sort = { key: 'impact', descending: true };
 let selected = null;
 let events = [];
+let range = null;
 
 export function init(ctx) {
   document.querySelectorAll('#operations-table th[data-sort]').forEach((th) => th.addEventListener('click', () => {
@@ -25,6 +26,7 @@ export async function load(ctx) {
   const section = $('#view-operations');
   section.dataset.state = 'loading';
   const window = ctx.timeWindow();
+  range = { start: window.StartTime, end: Math.min(window.EndTime, Date.now() / 1000) };
   let answer;
   try {
     const [found, chaos] = await Promise.all([
@@ -73,7 +75,8 @@ function render(ctx) {
 /** Requests per minute as bars, faults red, 4xx orange, 429 purple; a bar opens that minute's traces. */
 function showChart(ctx, row) {
   const box = $('#operations-chart');
-  const bars = minuteBars(row.series);
+  // the whole time range, so a burst shows as a burst
+  const bars = minuteBars(row.series, range && range.start, range && range.end);
   const W = 760;
   const H = 150;
   const chart = svg('svg', { class: 'minute-chart', viewBox: `0 0 ${W} ${H}`, role: 'img' });
@@ -99,11 +102,13 @@ function showChart(ctx, row) {
   if (bars.length) {
     const first = bars[0].time;
     const last = bars[bars.length - 1].time + 60;
-    for (const e of events.filter((ev) => ev.time >= first && ev.time < last && (!ev.target || ev.target === row.service))) {
+    const shown = events.filter((ev) => ev.time >= first && ev.time < last && (!ev.target || ev.target === row.service));
+    for (const [i, e] of shown.entries()) {
       const at = 40 + ((e.time - first) / 60) * width;
       chart.append(svg('g', { class: 'chaos-marker', dataset: { action: e.action, target: e.target || '', time: e.time } },
         svg('line', { x1: at, x2: at, y1: 8, y2: 120 }),
-        svg('text', { x: at + 3, y: 16 }, e.action + (e.target ? ' ' + e.target : '')),
+        // labels of events close together take turns on three lines
+        svg('text', { x: at + 3, y: 16 + (i % 3) * 11 }, e.action + (e.target ? ' ' + e.target : '')),
         svg('title', {}, e.action + ' ' + (e.target || 'all') + ' at ' + hms(e.time))));
     }
   }
