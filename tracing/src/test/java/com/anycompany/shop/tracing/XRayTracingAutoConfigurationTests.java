@@ -2,11 +2,18 @@ package com.anycompany.shop.tracing;
 
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
+import com.amazonaws.xray.contexts.ThreadLocalSegmentContextResolver;
+import com.amazonaws.xray.emitters.UDPEmitter;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
+import com.amazonaws.xray.jakarta.servlet.AWSXRayServletFilter;
 import com.anycompany.shop.clients.ServiceClientsAutoConfiguration;
 import com.anycompany.shop.clients.aws.AwsClients;
+import com.anycompany.shop.tracing.aop.XRayEnabledAspect;
 import com.anycompany.shop.tracing.http.HttpServiceTracingAutoConfiguration;
 import com.anycompany.shop.tracing.http.XRayServiceGroupConfigurer;
+import com.anycompany.shop.tracing.servlet.CallerDecisionSampling;
+import com.anycompany.shop.tracing.servlet.TracedRequestFilter;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,9 +29,9 @@ import static org.mockito.Mockito.mock;
 class XRayTracingAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(XRayTracingAutoConfiguration.class, TracingOffAutoConfiguration.class,
-				HttpServiceTracingAutoConfiguration.class, ServiceClientsAutoConfiguration.class,
-				RestClientAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(XRayTracingAutoConfiguration.class, HttpServiceTracingAutoConfiguration.class,
+						ServiceClientsAutoConfiguration.class, RestClientAutoConfiguration.class))
 		.withPropertyValues("spring.application.name=catalogservice", "shop.tracing.centralized-sampling=false");
 
 	@Test
@@ -32,15 +39,14 @@ class XRayTracingAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(AWSXRayRecorder.class)
 				.hasSingleBean(XRayServiceGroupConfigurer.class)
-				.hasSingleBean(AwsSdkTracingInterceptor.class)
 				.hasSingleBean(TaskDecorator.class)
 				.hasSingleBean(XRayEnabledAspect.class)
 				.hasBean("xrayServletFilter");
-			assertThat(context.getBean(TraceAnnotations.class)).isNotNull();
-			AwsClients awsClients = context.getBean(AwsClients.class);
-			assertThat(awsClients).extracting("interceptors")
+			assertThat(context.getBean(TraceAnnotations.class)).extracting("recorder").isNotNull();
+			assertThat(context.getBean(BackgroundWork.class)).extracting("recorder").isNotNull();
+			assertThat(context.getBean(AwsClients.class)).extracting("interceptors")
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-				.hasExactlyElementsOfTypes(AwsSdkTracingInterceptor.class);
+				.hasExactlyElementsOfTypes(TracingInterceptor.class);
 		});
 	}
 
@@ -49,7 +55,7 @@ class XRayTracingAutoConfigurationTests {
 		this.runner.withPropertyValues("shop.tracing.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(AWSXRayRecorder.class)
 				.doesNotHaveBean(XRayServiceGroupConfigurer.class)
-				.doesNotHaveBean(AwsSdkTracingInterceptor.class)
+				.doesNotHaveBean(ExecutionInterceptor.class)
 				.doesNotHaveBean(TaskDecorator.class)
 				.doesNotHaveBean(XRayEnabledAspect.class)
 				.doesNotHaveBean("xrayServletFilter")
@@ -58,7 +64,31 @@ class XRayTracingAutoConfigurationTests {
 			assertThat(context.getBean(AwsClients.class)).extracting("interceptors")
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
 				.isEmpty();
-			assertThat(context).hasSingleBean(TraceAnnotations.class);
+			assertThat(context.getBean(TraceAnnotations.class)).extracting("recorder").isNull();
+			assertThat(context.getBean(BackgroundWork.class)).extracting("recorder").isNull();
+		});
+	}
+
+	/**
+	 * The pieces that make the datagrams are the SDK's own classes, not copies: its
+	 * servlet filter (behind ours), its AWS SDK interceptor, its UDP emitter (and with it
+	 * its serializer), its thread-local context.
+	 */
+	@Test
+	void theSdksOwnPiecesAreWired() {
+		this.runner.run((context) -> {
+			FilterRegistrationBean<?> filter = context.getBean("xrayServletFilter", FilterRegistrationBean.class);
+			assertThat(filter.getFilter()).isInstanceOf(TracedRequestFilter.class)
+				.extracting("xray")
+				.isExactlyInstanceOf(AWSXRayServletFilter.class);
+			assertThat(context.getBean(ExecutionInterceptor.class)).isExactlyInstanceOf(TracingInterceptor.class);
+			AWSXRayRecorder recorder = context.getBean(AWSXRayRecorder.class);
+			assertThat(recorder.getEmitter()).isExactlyInstanceOf(UDPEmitter.class);
+			assertThat(recorder.getSamplingStrategy()).isInstanceOf(CallerDecisionSampling.class);
+			assertThat(recorder).extracting("segmentContextResolverChain.resolvers")
+				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+				.last()
+				.isExactlyInstanceOf(ThreadLocalSegmentContextResolver.class);
 		});
 	}
 
@@ -72,16 +102,16 @@ class XRayTracingAutoConfigurationTests {
 	}
 
 	/**
-	 * The SDK's own AWS interceptor declared by a service replaces ours: one subsegment
+	 * An interceptor the service declares itself replaces this module's: one subsegment
 	 * per call.
 	 */
 	@Test
-	void theSdksAwsInterceptorOfTheServiceReplacesOurs() {
-		this.runner.withBean(TracingInterceptor.class, TracingInterceptor::new).run((context) -> {
-			assertThat(context).doesNotHaveBean(AwsSdkTracingInterceptor.class);
+	void anAwsInterceptorOfTheServiceWins() {
+		TracingInterceptor own = new TracingInterceptor();
+		this.runner.withBean(TracingInterceptor.class, () -> own).run((context) -> {
 			assertThat(context.getBean(AwsClients.class)).extracting("interceptors")
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-				.hasExactlyElementsOfTypes(TracingInterceptor.class);
+				.containsExactly(own);
 		});
 	}
 
@@ -96,8 +126,10 @@ class XRayTracingAutoConfigurationTests {
 	@Test
 	void backsOffWithoutTheSdk() {
 		this.runner.withClassLoader(new FilteredClassLoader(AWSXRayRecorder.class)).run((context) -> {
-			assertThat(context).doesNotHaveBean(XRayServiceGroupConfigurer.class).doesNotHaveBean("xrayServletFilter");
-			assertThat(context).hasSingleBean(AwsClients.class).hasSingleBean(TraceAnnotations.class);
+			assertThat(context).doesNotHaveBean(XRayServiceGroupConfigurer.class)
+				.doesNotHaveBean("xrayServletFilter")
+				.hasSingleBean(TraceAnnotations.class);
+			assertThat(context).hasSingleBean(AwsClients.class);
 		});
 	}
 

@@ -3,7 +3,7 @@ package com.anycompany.shop.frontend.system;
 import com.anycompany.shop.clients.catalog.ProductNotFoundException;
 import com.anycompany.shop.clients.problem.DownstreamRejectedException;
 import com.anycompany.shop.clients.problem.DownstreamUnavailableException;
-import com.anycompany.shop.tracing.TraceIdMdcListener;
+import com.anycompany.shop.tracing.context.TraceIdMdcListener;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
