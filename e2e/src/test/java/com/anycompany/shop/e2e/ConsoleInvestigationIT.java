@@ -222,11 +222,44 @@ class ConsoleInvestigationIT {
 		assertThat(rows.get(0).get("operation")).as(top).contains("/api/v1/cart");
 		assertThat(Double.parseDouble(rows.get(0).get("ownFaultShare"))).as(top).isBetween(0.2, 0.8);
 		System.out.println("operations by 5xx share: " + top);
-		browser.findElement(By.cssSelector("#operations-table tbody tr")).click();
+		browser.findElement(By.cssSelector("#operations-table tbody tr button[data-minutes]")).click();
 		visible("#operations-chart .minute");
 		// the launcher's chaos call is marked on the row's chart
 		visible("#operations-chart .chaos-marker[data-action='errors'][data-target='cartservice']");
 		shot("operations");
+
+		// a minute with faults opens that minute's traces of the row
+		String minute = rows("#operations-chart .minute").stream()
+			.filter((m) -> Integer.parseInt(m.get("faults")) > 0)
+			.findFirst()
+			.orElseThrow()
+			.get("time");
+		browser.findElement(By.cssSelector("#operations-chart .minute[data-time='" + minute + "']")).click();
+		visible("#view-traces[data-state='ready']");
+		assertThat(browser.getCurrentUrl()).contains("start=" + minute);
+		assertThat(Integer.parseInt(browser.findElement(By.id("view-traces")).getAttribute("data-count"))).isPositive();
+		assertThat(attributes("#trace-table tr[data-trace-id]", "data-services"))
+			.allMatch((services) -> services.contains("cartservice"));
+
+		// the row opens Analytics with its filter, whose chart points open their traces
+		open("/#/operations");
+		visible("#view-operations[data-state='ready'] #operations-table tbody tr");
+		browser
+			.findElement(By.cssSelector(
+					"#operations-table tr[data-service='cartservice'][data-operation='GET /api/v1/cart/{id}'] td"))
+			.click();
+		visible("#view-analytics[data-state='ready'] svg[data-chart='counts-A'] rect.period");
+		assertThat(browser.findElement(By.id("analytics-filter")).getAttribute("value"))
+			.isEqualTo("service(\"cartservice\") { http.method = \"GET\" AND http.url CONTAINS \"/api/v1/cart/\" }");
+		shot("operations-analytics");
+		((JavascriptExecutor) browser).executeScript("""
+				const busy = [...document.querySelectorAll("svg[data-chart='counts-A'] rect.period")]
+				  .find((r) => !/: 0 requests/.test(r.textContent));
+				busy.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+				""");
+		visible("#view-traces[data-state='ready']");
+		assertThat(browser.getCurrentUrl()).contains("start=").contains("end=");
+		assertThat(Integer.parseInt(browser.findElement(By.id("view-traces")).getAttribute("data-count"))).isPositive();
 	}
 
 	/** A storefront page as a shopper with a session; its status. */
