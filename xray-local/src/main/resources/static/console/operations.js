@@ -112,7 +112,8 @@ function showChart(ctx, row) {
       chart.append(svg('g', { class: 'chaos-marker', dataset: { action: e.action, target: e.target || '', time: e.time } },
         svg('line', { x1: at, x2: at, y1: 8, y2: 120 }),
         // labels of events close together take turns on three lines
-        svg('text', { x: at + 3, y: 16 + (i % 3) * 11 }, e.action + (e.target ? ' ' + e.target : '')),
+        // near the right edge the label goes to the left of its line
+        svg('text', { x: at > W - 160 ? at - 3 : at + 3, y: 16 + (i % 3) * 11, 'text-anchor': at > W - 160 ? 'end' : 'start' }, e.action + (e.target ? ' ' + e.target : '')),
         svg('title', {}, e.action + ' ' + (e.target || 'all') + ' at ' + hms(e.time))));
     }
   }
