@@ -1,4 +1,4 @@
-package com.anycompany.shop.tracing;
+package com.anycompany.shop.tracing.servlet;
 
 import com.amazonaws.xray.AWSXRayRecorder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +8,8 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
+import com.anycompany.shop.tracing.XRayStatus;
+
 /**
  * Records an exception thrown by a controller on the request's segment before the
  * service's own exception handling turns it into a response. Without it a failure
@@ -16,11 +18,11 @@ import org.springframework.web.servlet.ModelAndView;
  * is decided by the status the handler answers with ({@link XRayStatus}), so a handled
  * 404 stays a 4xx.
  */
-class ExceptionRecordingResolver implements HandlerExceptionResolver, Ordered {
+public class ExceptionRecordingResolver implements HandlerExceptionResolver, Ordered {
 
 	private final AWSXRayRecorder recorder;
 
-	ExceptionRecordingResolver(AWSXRayRecorder recorder) {
+	public ExceptionRecordingResolver(AWSXRayRecorder recorder) {
 		this.recorder = recorder;
 	}
 

@@ -1,4 +1,4 @@
-package com.anycompany.shop.tracing;
+package com.anycompany.shop.tracing.context;
 
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.entities.Entity;
@@ -10,11 +10,11 @@ import org.springframework.core.task.TaskDecorator;
  * out in parallel become sibling subsegments of the request that made them. Spring Boot
  * applies a TaskDecorator bean to its application task executor.
  */
-class TraceContextTaskDecorator implements TaskDecorator {
+public class TraceContextTaskDecorator implements TaskDecorator {
 
 	private final AWSXRayRecorder recorder;
 
-	TraceContextTaskDecorator(AWSXRayRecorder recorder) {
+	public TraceContextTaskDecorator(AWSXRayRecorder recorder) {
 		this.recorder = recorder;
 	}
 

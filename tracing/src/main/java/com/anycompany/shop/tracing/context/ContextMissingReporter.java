@@ -1,4 +1,4 @@
-package com.anycompany.shop.tracing;
+package com.anycompany.shop.tracing.context;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -31,7 +31,13 @@ public class ContextMissingReporter implements ContextMissingStrategy {
 	private static final Set<String> MACHINERY = Set.of("com.amazonaws.xray.", "software.amazon.awssdk.",
 			"org.springframework.", "java.", "jdk.", "sun.", "tools.jackson.");
 
-	private static final String OWN_PACKAGE = ContextMissingReporter.class.getPackageName() + ".";
+	/**
+	 * This module's own packages (not its test application's): the root, where the public
+	 * API and the HTTP client interceptor are, and the packages by concern.
+	 */
+	private static final String MODULE = "com.anycompany.shop.tracing.";
+
+	private static final Set<String> MODULE_PACKAGES = Set.of("aop.", "autoconfigure.", "context.", "servlet.");
 
 	private final AtomicLong count = new AtomicLong();
 
@@ -62,7 +68,7 @@ public class ContextMissingReporter implements ContextMissingStrategy {
 	/**
 	 * Called when the application is ready: from now on the main thread is no exception.
 	 */
-	void startupFinished() {
+	public void startupFinished() {
 		this.startupThread = null;
 	}
 
@@ -79,7 +85,8 @@ public class ContextMissingReporter implements ContextMissingStrategy {
 	}
 
 	private static boolean isMachinery(String className) {
-		boolean ownClass = className.startsWith(OWN_PACKAGE) && className.indexOf('.', OWN_PACKAGE.length()) < 0;
+		boolean ownClass = className.startsWith(MODULE) && (className.indexOf('.', MODULE.length()) < 0
+				|| MODULE_PACKAGES.stream().anyMatch((sub) -> className.startsWith(MODULE + sub)));
 		return ownClass || MACHINERY.stream().anyMatch(className::startsWith);
 	}
 

@@ -1,4 +1,4 @@
-package com.anycompany.shop.tracing;
+package com.anycompany.shop.tracing.context;
 
 import com.amazonaws.xray.entities.Entity;
 import com.amazonaws.xray.listeners.SegmentListener;
