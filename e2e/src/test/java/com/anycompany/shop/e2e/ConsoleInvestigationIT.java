@@ -163,9 +163,22 @@ class ConsoleInvestigationIT {
 	@Test
 	@Order(2)
 	void aCheckoutsOwnMapShowsItsServicesAndTables() throws Exception {
-		browser.get(shop.storefrontUrl() + "/product/P-0001");
-		visible("[data-test=add-to-cart]").click();
-		visible("[data-test=flash]");
+		// the storefront is not under test here: on a machine too busy for the shop's
+		// time
+		// budgets, a 503 page is tried again
+		for (int attempt = 1;; attempt++) {
+			browser.get(shop.storefrontUrl() + "/product/P-0001");
+			visible("[data-test=add-to-cart]").click();
+			try {
+				visible("[data-test=flash]");
+				break;
+			}
+			catch (org.openqa.selenium.TimeoutException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 		browser.get(shop.storefrontUrl() + "/cart/checkout");
 		Map<String, String> details = Map.of("checkout-name", "Ana Silva", "checkout-email", "ana@example.test",
 				"checkout-street", "1 Main St", "checkout-city", "Springfield", "checkout-postal-code", "12345",
