@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.anycompany.shop.xraylocal.account.AccountSettings;
+import com.anycompany.shop.xraylocal.account.TaggableResources;
 import com.anycompany.shop.xraylocal.account.Tags;
 import com.anycompany.shop.xraylocal.api.Groups;
 import com.anycompany.shop.xraylocal.chaos.ChaosEvents;
@@ -95,6 +97,18 @@ class XrayLocalConfiguration {
 	@Bean
 	Tags tags() {
 		return new Tags();
+	}
+
+	@Bean
+	AccountSettings accountSettings(JsonMapper mapper) {
+		return new AccountSettings(mapper);
+	}
+
+	/** Groups and sampling rules are what X-Ray can tag. */
+	@Bean
+	TaggableResources taggableResources(Groups groups, SamplingRules rules) {
+		return (arn) -> groups.byArn(arn) != null
+				|| rules.records().stream().anyMatch((r) -> r.rule().ruleArn().equals(arn));
 	}
 
 	@Bean
