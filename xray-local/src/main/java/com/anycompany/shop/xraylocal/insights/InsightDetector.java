@@ -81,8 +81,18 @@ public final class InsightDetector {
 		}
 		SortedMap<Long, List<TraceFacts>> traces = PeriodTraces.of(this.store, filter,
 				periodStart - (long) history * period, history + 1, period);
+		// the band comes from before the group's open insights began: the outage itself
+		// must not widen what is expected
+		double since = active(group.name()).stream()
+			.mapToDouble((i) -> i.view().startTime())
+			.min()
+			.orElse(Double.MAX_VALUE);
 		List<ServicePeriod> past = new ArrayList<>();
-		traces.headMap(periodStart).values().forEach((t) -> past.add(new ServicePeriod(t)));
+		traces.headMap(periodStart).forEach((start, t) -> {
+			if (start < since) {
+				past.add(new ServicePeriod(t));
+			}
+		});
 		ServicePeriod now = new ServicePeriod(traces.get(periodStart));
 		double periodEnd = periodStart + period;
 
