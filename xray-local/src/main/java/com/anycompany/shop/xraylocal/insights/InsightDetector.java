@@ -119,28 +119,36 @@ public final class InsightDetector {
 		if (anomalousNow.isEmpty()) {
 			return;
 		}
-		String rootCause = rootCause(now, anomalousNow);
-		if (covered.contains(rootCause)) {
-			return;
-		}
-		Band band = band(rootCause, past);
-		ServicePeriod.Calls calls = now.calls(rootCause);
-		if (!anomalous(calls, band.high())) {
-			// the root causes point at a service whose own calls look usual: name the
-			// most anomalous service instead
-			rootCause = anomalousNow.get(0).name();
-			if (covered.contains(rootCause)) {
-				return;
+		// one insight per root-cause service: the services the faulty traces blame most
+		// first, then anomalous services no trace blamed
+		List<String> candidates = new ArrayList<>();
+		now.rootCauses.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+			.forEach((e) -> candidates.add(e.getKey()));
+		anomalousNow.forEach((k) -> {
+			if (!candidates.contains(k.name())) {
+				candidates.add(k.name());
 			}
-			band = band(rootCause, past);
-			calls = now.calls(rootCause);
+		});
+		for (String rootCause : candidates) {
+			if (covered.contains(rootCause)) {
+				continue;
+			}
+			Band band = band(rootCause, past);
+			ServicePeriod.Calls calls = now.calls(rootCause);
+			if (!anomalous(calls, band.high())) {
+				// blamed by some traces, but its calls look as usual
+				continue;
+			}
+			covered.add(rootCause);
+			NodeKey key = Objects.requireNonNullElse(now.keys.get(rootCause), anomalousNow.get(0));
+			Insight insight = new Insight(group.name(), group.arn(), key, periodStart, band.mean(), band.high());
+			insight.period(periodEnd, now.clientImpact(rootCause), calls.impact(), anomalousNow,
+					new Insight.Point(periodStart, calls.total, calls.faults, band.high()),
+					describe(rootCause, calls, anomalousNow));
+			add(insight);
 		}
-		NodeKey key = Objects.requireNonNullElse(now.keys.get(rootCause), anomalousNow.get(0));
-		Insight insight = new Insight(group.name(), group.arn(), key, periodStart, band.mean(), band.high());
-		insight.period(periodEnd, now.clientImpact(rootCause), calls.impact(), anomalousNow,
-				new Insight.Point(periodStart, calls.total, calls.faults, band.high()),
-				describe(rootCause, calls, anomalousNow));
-		add(insight);
 	}
 
 	/**
@@ -189,19 +197,6 @@ public final class InsightDetector {
 			.sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
 			.map((e) -> now.keys.get(e.getKey()))
 			.toList();
-	}
-
-	/**
-	 * The service the period's faulty traces blame most, if it is among the anomalous or
-	 * reached by them; else the most anomalous service.
-	 */
-	private static String rootCause(ServicePeriod now, List<NodeKey> anomalous) {
-		return now.rootCauses.entrySet()
-			.stream()
-			.max(Map.Entry.<String, Integer>comparingByValue()
-				.thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-			.map(Map.Entry::getKey)
-			.orElse(anomalous.get(0).name());
 	}
 
 	private static String describe(String service, ServicePeriod.Calls calls, List<NodeKey> anomalous) {
