@@ -114,7 +114,7 @@ class XrayLiveIT {
 	static void stopShop() throws InterruptedException {
 		browsing.set(false);
 		for (Thread shopper : shoppers) {
-			shopper.join(Duration.ofSeconds(40));
+			shopper.join(40_000);
 		}
 		if (xray != null) {
 			xray.close();

@@ -55,8 +55,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The X-Ray operations xray-local added beyond traces and graphs, called through the AWS
  * SDK for Java's {@code XRayClient}: sampling rules managed, insights found in real
  * traces (periods of 2 s here), tags, encryption, resource policies, telemetry, trace
- * retrieval and indexing; each with the errors X-Ray answers for bad input.
- * {@link XrayApiCliIT} calls the same operations through the AWS CLI.
+ * retrieval and indexing; each with the errors X-Ray answers for bad input. The last test
+ * calls every one of them again through the AWS CLI, with the parameters its reference
+ * shows.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "xray.local.udp-port=0", "xray.local.otlp.enabled=false", "xray.local.insights.period=2s",
@@ -71,6 +72,9 @@ class XrayApiIT {
 	int port;
 
 	private XRayClient xray;
+
+	/** The insight the outage test saw open and close. */
+	private String insightId;
 
 	@BeforeAll
 	void client() {
@@ -240,6 +244,7 @@ class XrayApiIT {
 			recommenderDown.set(false);
 			InsightSummary closed = poll(Duration.ofSeconds(20), () -> insight(start, InsightState.CLOSED));
 			assertThat(closed.insightId()).isEqualTo(opened.insightId());
+			this.insightId = closed.insightId();
 			assertThat(closed.endTime()).isAfter(closed.startTime());
 		}
 		finally {
@@ -420,6 +425,144 @@ class XrayApiIT {
 		assertThatThrownBy(() -> this.xray.updateIndexingRule(
 				(r) -> r.name("Other").rule((v) -> v.probabilistic((p) -> p.desiredSamplingPercentage(5.0)))))
 			.isInstanceOf(ResourceNotFoundException.class);
+	}
+
+	@Test
+	@Order(5)
+	void theSameOperationsThroughTheAwsCli() throws Exception {
+		String ruleArn = "arn:aws:xray:us-east-1:000000000000:sampling-rule/cli-rule";
+		String rule = "{\"RuleName\":\"cli-rule\",\"ResourceARN\":\"*\",\"Priority\":20,\"FixedRate\":1.0,"
+				+ "\"ReservoirSize\":1,\"ServiceName\":\"frontend\",\"ServiceType\":\"*\",\"Host\":\"*\","
+				+ "\"HTTPMethod\":\"GET\",\"URLPath\":\"/product/*\",\"Version\":1}";
+		String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+				+ "\"sns.amazonaws.com\"},\"Action\":\"xray:PutTraceSegments\",\"Resource\":\"*\"}]}";
+		long now = System.currentTimeMillis() / 1000;
+		String from = Long.toString(now - 600);
+		String to = Long.toString(now + 60);
+		String traceId = Json.newTraceId();
+		List<String> documents = new ArrayList<>();
+		TestTraces.order(traceId, now - 2).forEach((d) -> documents.add(d.json()));
+		this.xray.putTraceSegments((r) -> r.traceSegmentDocuments(documents));
+
+		List<AwsCli.Result> first = AwsCli.run(this.port, List.of(
+				List.of("xray", "create-sampling-rule", "--sampling-rule", rule, "--tags", "Key=team,Value=shop"),
+				List.of("xray", "update-sampling-rule", "--sampling-rule-update",
+						"{\"RuleName\":\"cli-rule\",\"FixedRate\":0.5}"),
+				List.of("xray", "get-sampling-rules"),
+				List.of("xray", "get-sampling-targets", "--sampling-statistics-documents",
+						"[{\"RuleName\":\"cli-rule\",\"ClientID\":\"0123456789abcdef01234567\",\"Timestamp\":" + now
+								+ ",\"RequestCount\":5,\"SampledCount\":2,\"BorrowCount\":0}]"),
+				List.of("xray", "get-sampling-statistic-summaries"),
+				List.of("xray", "delete-sampling-rule", "--rule-name", "Default"),
+				List.of("xray", "create-sampling-rule", "--sampling-rule",
+						rule.replace("\"Version\":1", "\"Version\":2")),
+				List.of("xray", "tag-resource", "--resource-arn", ruleArn, "--tags", "Key=env,Value=dev"),
+				List.of("xray", "untag-resource", "--resource-arn", ruleArn, "--tag-keys", "team"),
+				List.of("xray", "list-tags-for-resource", "--resource-arn", ruleArn),
+				List.of("xray", "list-tags-for-resource", "--resource-arn",
+						"arn:aws:xray:us-east-1:000000000000:sampling-rule/nope"),
+				List.of("xray", "delete-sampling-rule", "--rule-name", "cli-rule"),
+				List.of("xray", "create-group", "--group-name", "cli-group", "--filter-expression",
+						"service(\"frontend\")", "--insights-configuration",
+						"InsightsEnabled=true,NotificationsEnabled=false", "--tags", "Key=env,Value=dev"),
+				List.of("xray", "update-group", "--group-name", "cli-group", "--insights-configuration",
+						"InsightsEnabled=false"),
+				List.of("xray", "get-insight-summaries", "--start-time", from, "--end-time", to, "--states", "CLOSED",
+						"--group-name", "products"),
+				List.of("xray", "get-insight", "--insight-id", this.insightId),
+				List.of("xray", "get-insight-events", "--insight-id", this.insightId),
+				List.of("xray", "get-insight-impact-graph", "--insight-id", this.insightId, "--start-time", from,
+						"--end-time", to),
+				List.of("xray", "get-insight", "--insight-id", "00000000-0000-4000-8000-000000000000"),
+				List.of("xray", "put-encryption-config", "--type", "KMS", "--key-id", "alias/cli"),
+				List.of("xray", "get-encryption-config"), List.of("xray", "put-encryption-config", "--type", "NONE"),
+				List.of("xray", "put-resource-policy", "--policy-name", "cli", "--policy-document", policy),
+				List.of("xray", "put-resource-policy", "--policy-name", "cli", "--policy-document", policy,
+						"--policy-revision-id", "0"),
+				List.of("xray", "list-resource-policies"),
+				List.of("xray", "delete-resource-policy", "--policy-name", "cli"),
+				List.of("xray", "put-telemetry-records", "--hostname", "cli-host", "--telemetry-records",
+						"[{\"Timestamp\":" + now + ",\"SegmentsReceivedCount\":3,\"SegmentsSentCount\":3}]"),
+				List.of("xray", "start-trace-retrieval", "--trace-ids", traceId, "--start-time", from, "--end-time",
+						to),
+				List.of("xray", "get-trace-segment-destination"),
+				List.of("xray", "update-trace-segment-destination", "--destination", "XRay"),
+				List.of("xray", "get-indexing-rules"),
+				List.of("xray", "update-indexing-rule", "--name", "Default", "--rule",
+						"{\"Probabilistic\":{\"DesiredSamplingPercentage\":10}}"),
+				List.of("xray", "update-indexing-rule", "--name", "Other", "--rule",
+						"{\"Probabilistic\":{\"DesiredSamplingPercentage\":10}}")));
+		assertThat(first.get(0).json().path("SamplingRuleRecord").path("SamplingRule").path("RuleARN").asString())
+			.isEqualTo(ruleArn);
+		assertThat(first.get(1).json().path("SamplingRuleRecord").path("SamplingRule").path("FixedRate").asDouble())
+			.isEqualTo(0.5);
+		assertThat(first.get(2).json().path("SamplingRuleRecords").findValuesAsString("RuleName")).contains("cli-rule",
+				"Default");
+		assertThat(first.get(3).json().path("SamplingTargetDocuments").get(0).path("FixedRate").asDouble())
+			.isEqualTo(0.5);
+		assertThat(first.get(4).json().path("SamplingStatisticSummaries").get(0).path("RequestCount").asInt())
+			.isEqualTo(5);
+		assertError(first.get(5), "InvalidRequestException");
+		assertError(first.get(6), "InvalidRequestException");
+		assertThat(first.get(9).json().path("Tags").findValuesAsString("Key")).containsExactly("env");
+		assertError(first.get(10), "ResourceNotFoundException");
+		assertThat(first.get(11).json().path("SamplingRuleRecord").path("SamplingRule").path("RuleName").asString())
+			.isEqualTo("cli-rule");
+		String groupArn = first.get(12).json().path("Group").path("GroupARN").asString();
+		assertThat(first.get(12).json().path("Group").path("InsightsConfiguration").path("InsightsEnabled").asBoolean())
+			.isTrue();
+		assertThat(first.get(13).json().path("Group").path("InsightsConfiguration").path("InsightsEnabled").asBoolean())
+			.isFalse();
+		assertThat(first.get(14).json().path("InsightSummaries").findValuesAsString("InsightId"))
+			.contains(this.insightId);
+		assertThat(first.get(15).json().path("Insight").path("RootCauseServiceId").path("Name").asString())
+			.isEqualTo("recommenderservice");
+		assertThat(first.get(16).json().path("InsightEvents")).isNotEmpty();
+		assertThat(first.get(17).json().path("Services").findValuesAsString("Name")).contains("recommenderservice");
+		assertError(first.get(18), "InvalidRequestException");
+		assertThat(first.get(19).json().path("EncryptionConfig").path("Type").asString()).isEqualTo("KMS");
+		assertThat(first.get(20).json().path("EncryptionConfig").path("KeyId").asString()).isEqualTo("alias/cli");
+		assertThat(first.get(21).json().path("EncryptionConfig").path("Type").asString()).isEqualTo("NONE");
+		assertThat(first.get(22).json().path("ResourcePolicy").path("PolicyRevisionId").asString()).isNotBlank();
+		assertError(first.get(23), "InvalidPolicyRevisionIdException");
+		assertThat(first.get(24).json().path("ResourcePolicies").findValuesAsString("PolicyName"))
+			.containsExactly("cli");
+		assertThat(first.get(25).rc()).isZero();
+		assertThat(first.get(26).rc()).isZero();
+		assertThat(status().path("telemetry").path("lastReporter").asString()).isEqualTo("cli-host");
+		String token = first.get(27).json().path("RetrievalToken").asString();
+		assertThat(token).isNotBlank();
+		assertThat(first.get(28).json().path("Destination").asString()).isIn("XRay", "CloudWatchLogs");
+		assertThat(first.get(29).json().path("Destination").asString()).isEqualTo("XRay");
+		assertThat(first.get(30).json().path("IndexingRules").get(0).path("Name").asString()).isEqualTo("Default");
+		assertThat(first.get(31)
+			.json()
+			.path("IndexingRule")
+			.path("Rule")
+			.path("Probabilistic")
+			.path("DesiredSamplingPercentage")
+			.asDouble()).isEqualTo(10.0);
+		assertError(first.get(32), "ResourceNotFoundException");
+
+		List<AwsCli.Result> second = AwsCli.run(this.port,
+				List.of(List.of("xray", "list-retrieved-traces", "--retrieval-token", token, "--trace-format", "OTEL"),
+						List.of("xray", "get-retrieved-traces-graph", "--retrieval-token", token),
+						List.of("xray", "cancel-trace-retrieval", "--retrieval-token", token),
+						List.of("xray", "list-tags-for-resource", "--resource-arn", groupArn)));
+		JsonNode traces = second.get(0).json();
+		assertThat(traces.path("RetrievalStatus").asString()).isEqualTo("COMPLETE");
+		assertThat(traces.path("Traces").get(0).path("Id").asString()).isEqualTo(traceId);
+		assertThat(JSON.readTree(traces.path("Traces").get(0).path("Spans").get(0).path("Document").asString())
+			.path("traceId")
+			.asString()).isEqualTo(traceId.substring(2).replace("-", ""));
+		assertThat(second.get(1).json().path("Services").findValuesAsString("Name")).contains("orderservice", "Orders");
+		assertError(second.get(2), "InvalidRequestException");
+		assertThat(second.get(3).json().path("Tags").findValuesAsString("Value")).containsExactly("dev");
+	}
+
+	private static void assertError(AwsCli.Result result, String type) {
+		assertThat(result.rc()).as(String.join(" ", result.args())).isNotZero();
+		assertThat(result.stderr()).as(String.join(" ", result.args())).contains(type);
 	}
 
 	private static JsonNode find(JsonNode spans, String field, String value) {
