@@ -9,9 +9,12 @@ import * as analytics from './analytics.js';
 import * as groups from './groups.js';
 import * as status from './status.js';
 import * as chaos from './chaos.js';
+import * as insights from './insights.js';
+import * as alarms from './alarms.js';
+import * as sampling from './sampling.js';
 
 const REFRESH_MS = 5000;
-const VIEWS = { map, traces, trace, analytics, groups, status, chaos };
+const VIEWS = { map, traces, trace, analytics, groups, status, chaos, insights, alarms, sampling };
 // views that stay as they are until asked (a trace does not change; forms are being typed in)
 const STILL = new Set(['trace', 'groups']);
 

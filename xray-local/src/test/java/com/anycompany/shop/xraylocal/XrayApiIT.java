@@ -10,13 +10,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -558,6 +572,112 @@ class XrayApiIT {
 		assertThat(second.get(1).json().path("Services").findValuesAsString("Name")).contains("orderservice", "Orders");
 		assertError(second.get(2), "InvalidRequestException");
 		assertThat(second.get(3).json().path("Tags").findValuesAsString("Value")).containsExactly("dev");
+	}
+
+	@Test
+	@Order(6)
+	void theConsoleListsEditsAndAddsRulesAndShowsInsightsAndAlarms() throws Exception {
+		Path chromium = Path.of(System.getProperty("shop.chromium", "/usr/bin/chromium"));
+		Path chromedriver = Path.of(System.getProperty("shop.chromedriver", "/usr/bin/chromedriver"));
+		Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver),
+				"Chromium and ChromeDriver are not installed; skipping the console part");
+		Path profile = Files.createTempDirectory("xray-api-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(chromium.toFile());
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+				"--window-size=1500,1100", "--user-data-dir=" + profile);
+		WebDriver browser = new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+					.usingAnyFreePort()
+					.build(),
+				options);
+		try {
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+			String base = "http://127.0.0.1:" + this.port + "/";
+			browser.get(base + "#/sampling");
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#view-sampling[data-state=ready]")));
+			// add a rule through the form
+			type(browser, "#rule-RuleName", "console-rule");
+			type(browser, "#rule-URLPath", "/cart*");
+			type(browser, "#rule-FixedRate", "0.5");
+			browser.findElement(By.id("rule-submit")).click();
+			wait.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("#rule-table tr[data-rule=console-rule]")));
+			assertThat(storedRule("console-rule").urlPath()).isEqualTo("/cart*");
+			// edit it: the rate SDKs get in their next target poll
+			browser.findElement(By.cssSelector("button[data-edit-rule=console-rule]")).click();
+			type(browser, "#rule-FixedRate", "0");
+			type(browser, "#rule-ReservoirSize", "0");
+			browser.findElement(By.id("rule-submit")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(
+					By.cssSelector("#rule-table tr[data-rule=console-rule][data-fixed-rate='0']")));
+			assertThat(storedRule("console-rule").fixedRate()).isEqualTo(0.0);
+			assertThat(this.xray
+				.getSamplingTargets((r) -> r.samplingStatisticsDocuments(SamplingStatisticsDocument.builder()
+					.ruleName("console-rule")
+					.clientID("0123456789abcdef01234567")
+					.timestamp(Instant.now())
+					.requestCount(4)
+					.sampledCount(0)
+					.build()))
+				.samplingTargetDocuments()
+				.get(0)
+				.fixedRate()).isEqualTo(0.0);
+			browser.navigate().refresh();
+			wait.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("#rule-table tr[data-rule=console-rule][data-requests='4']")));
+			screenshot(browser, "console-sampling.png");
+			browser.findElement(By.cssSelector("button[data-delete-rule=console-rule]")).click();
+			wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rule-table tr[data-rule=console-rule]"),
+					0));
+
+			// the insight the outage opened and closed, with its timeline
+			browser.get(base + "#/insights/" + this.insightId + "?group=products");
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+					"#insight-table tr[data-insight='" + this.insightId + "'][data-root-cause=recommenderservice]")));
+			wait.until(ExpectedConditions.presenceOfElementLocated(
+					By.cssSelector("#insight-details [data-state=CLOSED] svg[data-chart=insight] polyline")));
+			assertThat(browser
+				.findElements(By.cssSelector("#insight-details .chaos-marker[data-action='insight opened']")))
+				.hasSize(1);
+			screenshot(browser, "console-insight.png");
+
+			// an alarm set on the group's page
+			browser.get(base + "#/alarms?group=products");
+			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#view-alarms[data-state=ready]")));
+			type(browser, "#alarm-name", "products-faults");
+			browser.findElement(By.cssSelector("#alarm-form button[type=submit]")).click();
+			wait.until(ExpectedConditions.presenceOfElementLocated(
+					By.cssSelector("#alarm-table tr[data-alarm=products-faults][data-group=products]")));
+			assertThat(browser.findElements(By.cssSelector("svg[data-chart=group-rates]"))).hasSize(1);
+			screenshot(browser, "console-alarms.png");
+		}
+		finally {
+			browser.quit();
+			org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+		}
+	}
+
+	private SamplingRule storedRule(String name) {
+		return this.xray.getSamplingRules((r) -> {
+		})
+			.samplingRuleRecords()
+			.stream()
+			.map(SamplingRuleRecord::samplingRule)
+			.filter((r) -> r.ruleName().equals(name))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static void type(WebDriver browser, String css, String text) {
+		WebElement input = browser.findElement(By.cssSelector(css));
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	private static void screenshot(WebDriver browser, String name) throws Exception {
+		Files.write(Path.of("target", name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 	}
 
 	private static void assertError(AwsCli.Result result, String type) {
