@@ -53,8 +53,9 @@ async function showInsight(box, id) {
     time: p.Time, period: (all[1] ? all[1].Time - all[0].Time : 60), total: p.Total, faults: p.Faults,
     expected: p.Total * p.ExpectedHigh,
   }));
-  const start = i.StartTime - 300;
-  const end = (i.EndTime || Date.now() / 1000) + 120;
+  const period = points.length ? points[0].period : 60;
+  const start = i.StartTime - 10 * period;
+  const end = (i.EndTime || Date.now() / 1000) + 3 * period;
   const { events: chaos } = await chaosEvents(start);
   const marks = chaos.concat([{ time: i.StartTime, action: 'insight opened', target: '' }],
     i.EndTime ? [{ time: i.EndTime, action: 'insight closed', target: '' }] : []);

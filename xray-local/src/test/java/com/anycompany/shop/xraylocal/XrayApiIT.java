@@ -451,6 +451,7 @@ class XrayApiIT {
 		String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
 				+ "\"sns.amazonaws.com\"},\"Action\":\"xray:PutTraceSegments\",\"Resource\":\"*\"}]}";
 		long now = System.currentTimeMillis() / 1000;
+		String cliSegment = Json.segment("cli", Json.newTraceId(), now - 1, 0.5).json();
 		String from = Long.toString(now - 600);
 		String to = Long.toString(now + 60);
 		String traceId = Json.newTraceId();
@@ -505,7 +506,20 @@ class XrayApiIT {
 				List.of("xray", "update-indexing-rule", "--name", "Default", "--rule",
 						"{\"Probabilistic\":{\"DesiredSamplingPercentage\":10}}"),
 				List.of("xray", "update-indexing-rule", "--name", "Other", "--rule",
-						"{\"Probabilistic\":{\"DesiredSamplingPercentage\":10}}")));
+						"{\"Probabilistic\":{\"DesiredSamplingPercentage\":10}}"),
+				// the operations xray-local had before, through the CLI as well
+				List.of("xray", "put-trace-segments", "--trace-segment-documents", cliSegment),
+				List.of("xray", "get-service-graph", "--start-time", from, "--end-time", to),
+				List.of("xray", "get-trace-summaries", "--start-time", from, "--end-time", to, "--filter-expression",
+						"service(\"orderservice\")"),
+				List.of("xray", "batch-get-traces", "--trace-ids", traceId),
+				List.of("xray", "get-trace-graph", "--trace-ids", traceId),
+				List.of("xray", "get-time-series-service-statistics", "--start-time", from, "--end-time", to,
+						"--entity-selector-expression", "service(\"orderservice\")", "--period", "60"),
+				List.of("xray", "get-groups"),
+				List.of("xray", "get-group", "--group-name", "cli-group"),
+				List.of("xray", "get-trace-summaries", "--start-time", from, "--end-time", to, "--filter-expression",
+						"responsetime >")));
 		assertThat(first.get(0).json().path("SamplingRuleRecord").path("SamplingRule").path("RuleARN").asString())
 			.isEqualTo(ruleArn);
 		assertThat(first.get(1).json().path("SamplingRuleRecord").path("SamplingRule").path("FixedRate").asDouble())
@@ -557,12 +571,23 @@ class XrayApiIT {
 			.path("DesiredSamplingPercentage")
 			.asDouble()).isEqualTo(10.0);
 		assertError(first.get(32), "ResourceNotFoundException");
+		assertThat(first.get(33).json().path("UnprocessedTraceSegments")).isEmpty();
+		assertThat(first.get(34).json().path("Services").findValuesAsString("Name")).contains("orderservice", "cli");
+		assertThat(first.get(35).json().path("TraceSummaries").findValuesAsString("Id")).contains(traceId);
+		assertThat(first.get(36).json().path("Traces").get(0).path("Segments")).hasSizeGreaterThanOrEqualTo(4);
+		assertThat(first.get(37).json().path("Services").findValuesAsString("Name")).contains("cartservice", "Carts");
+		assertThat(first.get(38).json().path("TimeSeriesServiceStatistics")).isNotEmpty();
+		assertThat(first.get(39).json().path("Groups").findValuesAsString("GroupName")).contains("Default", "cli-group");
+		assertThat(first.get(40).json().path("Group").path("GroupName").asString()).isEqualTo("cli-group");
+		assertError(first.get(41), "InvalidRequestException");
 
 		List<AwsCli.Result> second = AwsCli.run(this.port,
 				List.of(List.of("xray", "list-retrieved-traces", "--retrieval-token", token, "--trace-format", "OTEL"),
 						List.of("xray", "get-retrieved-traces-graph", "--retrieval-token", token),
 						List.of("xray", "cancel-trace-retrieval", "--retrieval-token", token),
-						List.of("xray", "list-tags-for-resource", "--resource-arn", groupArn)));
+						List.of("xray", "list-tags-for-resource", "--resource-arn", groupArn),
+				List.of("xray", "delete-group", "--group-name", "cli-group"),
+				List.of("xray", "get-group", "--group-name", "cli-group")));
 		JsonNode traces = second.get(0).json();
 		assertThat(traces.path("RetrievalStatus").asString()).isEqualTo("COMPLETE");
 		assertThat(traces.path("Traces").get(0).path("Id").asString()).isEqualTo(traceId);
@@ -572,6 +597,8 @@ class XrayApiIT {
 		assertThat(second.get(1).json().path("Services").findValuesAsString("Name")).contains("orderservice", "Orders");
 		assertError(second.get(2), "InvalidRequestException");
 		assertThat(second.get(3).json().path("Tags").findValuesAsString("Value")).containsExactly("dev");
+		assertThat(second.get(4).rc()).isZero();
+		assertError(second.get(5), "InvalidRequestException");
 	}
 
 	@Test
