@@ -516,8 +516,7 @@ class XrayApiIT {
 				List.of("xray", "get-trace-graph", "--trace-ids", traceId),
 				List.of("xray", "get-time-series-service-statistics", "--start-time", from, "--end-time", to,
 						"--entity-selector-expression", "service(\"orderservice\")", "--period", "60"),
-				List.of("xray", "get-groups"),
-				List.of("xray", "get-group", "--group-name", "cli-group"),
+				List.of("xray", "get-groups"), List.of("xray", "get-group", "--group-name", "cli-group"),
 				List.of("xray", "get-trace-summaries", "--start-time", from, "--end-time", to, "--filter-expression",
 						"responsetime >")));
 		assertThat(first.get(0).json().path("SamplingRuleRecord").path("SamplingRule").path("RuleARN").asString())
@@ -577,7 +576,8 @@ class XrayApiIT {
 		assertThat(first.get(36).json().path("Traces").get(0).path("Segments")).hasSizeGreaterThanOrEqualTo(4);
 		assertThat(first.get(37).json().path("Services").findValuesAsString("Name")).contains("cartservice", "Carts");
 		assertThat(first.get(38).json().path("TimeSeriesServiceStatistics")).isNotEmpty();
-		assertThat(first.get(39).json().path("Groups").findValuesAsString("GroupName")).contains("Default", "cli-group");
+		assertThat(first.get(39).json().path("Groups").findValuesAsString("GroupName")).contains("Default",
+				"cli-group");
 		assertThat(first.get(40).json().path("Group").path("GroupName").asString()).isEqualTo("cli-group");
 		assertError(first.get(41), "InvalidRequestException");
 
@@ -586,8 +586,8 @@ class XrayApiIT {
 						List.of("xray", "get-retrieved-traces-graph", "--retrieval-token", token),
 						List.of("xray", "cancel-trace-retrieval", "--retrieval-token", token),
 						List.of("xray", "list-tags-for-resource", "--resource-arn", groupArn),
-				List.of("xray", "delete-group", "--group-name", "cli-group"),
-				List.of("xray", "get-group", "--group-name", "cli-group")));
+						List.of("xray", "delete-group", "--group-name", "cli-group"),
+						List.of("xray", "get-group", "--group-name", "cli-group")));
 		JsonNode traces = second.get(0).json();
 		assertThat(traces.path("RetrievalStatus").asString()).isEqualTo("COMPLETE");
 		assertThat(traces.path("Traces").get(0).path("Id").asString()).isEqualTo(traceId);
