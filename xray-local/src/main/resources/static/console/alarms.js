@@ -62,7 +62,7 @@ export async function load(ctx) {
     el('p', { class: 'muted' }, last ? `Last period: ${number(last.ApproximateTraceCount)} traces, fault rate ${percent(last.FaultRate)}, response time ${ms(last.ResponseTime)}` : 'No traces in the time range.'));
   const rows = (alarms.MetricAlarms || []).map((a) => el('tr', { dataset: { alarm: a.Definition.AlarmName, state: a.StateValue, group: a.Definition.GroupName } },
     el('td', {}, el('strong', {}, a.Definition.AlarmName)),
-    el('td', {}, el('span', { class: 'badge ' + (a.StateValue === 'ALARM' ? 'fault' : a.StateValue === 'OK' ? 'ok' : '') }, a.StateValue)),
+    el('td', {}, el('span', { class: 'badge ' + (a.StateValue === 'ALARM' ? 'fault' : a.StateValue === 'OK' ? 'ok' : 'partial') }, a.StateValue)),
     el('td', {}, a.Definition.GroupName),
     el('td', { class: 'mono' }, `${a.Definition.MetricName} ${a.Definition.ComparisonOperator} ${a.Definition.Threshold} for ${a.Definition.EvaluationPeriods}`),
     el('td', { class: 'wrap' }, a.StateReason),

@@ -5,7 +5,7 @@
 // (new and deleted rules; the Java SDK polls every 5 minutes).
 import { $, el, showError } from './dom.js';
 import { api, fetchStatus } from './api.js';
-import { number, clock } from './format.js';
+import { number, clock, hms } from './format.js';
 
 const FIELDS = [
   ['RuleName', 'Name', 'text'], ['Priority', 'Priority', 'number'], ['FixedRate', 'Fixed rate', 'number'],
@@ -52,10 +52,12 @@ function readForm() {
 function clearForm() {
   editing = null;
   const defaults = { Priority: 100, FixedRate: 0.05, ReservoirSize: 1, ServiceName: '*', ServiceType: '*', Host: '*', HTTPMethod: '*', URLPath: '*' };
-  for (const [key] of FIELDS) $('#rule-' + key).value = defaults[key] ?? '';
-  $('#rule-RuleName').disabled = false;
+  for (const [key] of FIELDS) {
+    $('#rule-' + key).value = defaults[key] ?? '';
+    $('#rule-' + key).disabled = false;
+  }
   $('#rule-submit').textContent = 'Add rule';
-  $('#rule-cancel').hidden = true;
+  $('#rule-cancel').style.display = 'none';
 }
 
 function edit(rule) {
@@ -68,7 +70,7 @@ function edit(rule) {
   }
   $('#rule-Priority').disabled = rule.RuleName === 'Default';
   $('#rule-submit').textContent = 'Save ' + rule.RuleName;
-  $('#rule-cancel').hidden = false;
+  $('#rule-cancel').style.display = '';
   $('#rule-FixedRate').focus();
 }
 
@@ -92,7 +94,7 @@ export async function load(ctx) {
       el('td', { class: 'num' }, number(minute.SampledCount)),
       el('td', { class: 'num' }, number(minute.BorrowCount)),
       el('td', { class: 'num muted', title: 'since xray-local started' }, number(total.requests) + ' / ' + number(total.sampled)),
-      el('td', { class: 'muted' }, clock(ModifiedAt)),
+      el('td', { class: 'muted', title: clock(ModifiedAt) }, hms(ModifiedAt)),
       el('td', {},
         el('button', { type: 'button', class: 'button', dataset: { editRule: r.RuleName }, onclick: () => edit(r) }, 'Edit'), ' ',
         r.RuleName === 'Default' ? null : el('button', {
