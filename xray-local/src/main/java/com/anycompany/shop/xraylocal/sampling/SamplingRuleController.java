@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * change reaches running SDKs through the protocol they already poll: a changed
  * {@code FixedRate} or {@code ReservoirSize} comes back in their next GetSamplingTargets
  * (about every 10 s), a new or deleted rule with their next GetSamplingRules (the Java
- * SDK: every 5 minutes; SDKs that follow {@code LastRuleModification} sooner).
+ * SDK: every 5 minutes; it does not act on {@code LastRuleModification}, which moves with
+ * every change).
  */
 @RestController
 class SamplingRuleController {
