@@ -137,6 +137,7 @@ class XrayLiveIT {
 		Instant stopped = until("product page traces stop", Duration.ofSeconds(40),
 				() -> tracedShare(Instant.now().minusSeconds(6)) == 0.0);
 		assertThat(Duration.between(changed, stopped)).isLessThan(Duration.ofSeconds(40));
+		report("product page traces stopped after UpdateSamplingRule", changed, stopped);
 		Thread.sleep(6000);
 		List<Request> after = since(stopped);
 		assertThat(after).as("product pages asked for after the change").hasSizeGreaterThan(5);
@@ -157,8 +158,10 @@ class XrayLiveIT {
 
 		xray.updateSamplingRule(
 				(r) -> r.samplingRuleUpdate((u) -> u.ruleName("product-pages").fixedRate(1.0).reservoirSize(1)));
-		until("product page traces come back", Duration.ofSeconds(40),
+		Instant restored = Instant.now();
+		Instant back = until("product page traces come back", Duration.ofSeconds(40),
 				() -> tracedShare(Instant.now().minusSeconds(6)) > 0.5);
+		report("product page traces came back after UpdateSamplingRule", restored, back);
 	}
 
 	@Test
@@ -172,6 +175,7 @@ class XrayLiveIT {
 		try {
 			InsightSummary opened = await("an insight names recommenderservice", Duration.ofMinutes(2),
 					() -> insight(chaos, InsightState.ACTIVE));
+			report("insight opened (period 10 s)", chaos, Instant.now());
 			assertThat(opened.groupName()).isEqualTo("Default");
 			assertThat(opened.rootCauseServiceRequestImpactStatistics().faultCount()).isPositive();
 			assertThat(opened.summary()).contains("recommenderservice");
@@ -180,18 +184,27 @@ class XrayLiveIT {
 				.getInsightImpactGraph(
 						(r) -> r.insightId(opened.insightId()).startTime(chaos.minusSeconds(60)).endTime(Instant.now()))
 				.services()).extracting((s) -> s.name()).contains("frontend", "recommenderservice");
-			until("the checkout alarm goes off", Duration.ofMinutes(1), () -> "ALARM".equals(alarmState()));
+			report("checkout alarm in ALARM", chaos,
+					until("the checkout alarm goes off", Duration.ofMinutes(1), () -> "ALARM".equals(alarmState())));
 		}
 		finally {
 			faults.reset("recommenderservice");
 			faults.reset("orderservice");
 		}
+		Instant reset = Instant.now();
 		InsightSummary closed = await("the insight closes", Duration.ofMinutes(1),
 				() -> insight(chaos, InsightState.CLOSED));
+		report("insight closed after the reset", reset, Instant.now());
 		assertThat(closed.endTime()).isAfter(closed.startTime());
-		until("the checkout alarm is OK again", Duration.ofMinutes(1), () -> "OK".equals(alarmState()));
+		report("checkout alarm OK after the reset", reset,
+				until("the checkout alarm is OK again", Duration.ofMinutes(1), () -> "OK".equals(alarmState())));
 		JsonNode history = get("/local/alarms").path("MetricAlarms").get(0).path("History");
 		assertThat(history.findValuesAsString("NewState")).containsSubsequence("ALARM", "OK");
+	}
+
+	/** How long something took, for the build log (the figures the README quotes). */
+	private static void report(String what, Instant from, Instant to) {
+		System.out.printf("XrayLiveIT: %s in %.1f s%n", what, Duration.between(from, to).toMillis() / 1000.0);
 	}
 
 	private static InsightSummary insight(Instant since, InsightState state) {
