@@ -9,14 +9,16 @@ import * as analytics from './analytics.js';
 import * as groups from './groups.js';
 import * as status from './status.js';
 import * as chaos from './chaos.js';
+import * as compare from './compare.js';
+import * as operations from './operations.js';
 import * as insights from './insights.js';
 import * as alarms from './alarms.js';
 import * as sampling from './sampling.js';
 
 const REFRESH_MS = 5000;
-const VIEWS = { map, traces, trace, analytics, groups, status, chaos, insights, alarms, sampling };
+const VIEWS = { map, traces, trace, analytics, groups, status, chaos, compare, operations, insights, alarms, sampling };
 // views that stay as they are until asked (a trace does not change; forms are being typed in)
-const STILL = new Set(['trace', 'groups']);
+const STILL = new Set(['trace', 'groups', 'compare']);
 
 const state = {
   range: Number(localStorage.getItem('xray.range') || 900),
@@ -70,7 +72,7 @@ async function render() {
   if (!VIEWS[view]) { go('map'); return; }
   $$('.view').forEach((section) => { section.hidden = section.id !== 'view-' + view; });
   $$('[data-nav]').forEach((link) => {
-    link.classList.toggle('active', link.dataset.nav === view || (view === 'trace' && link.dataset.nav === 'traces'));
+    link.classList.toggle('active', link.dataset.nav === view || ((view === 'trace' || view === 'compare') && link.dataset.nav === 'traces'));
   });
   await refresh();
 }
