@@ -69,6 +69,26 @@ final class SpanAttributes {
 		}
 	}
 
+	/**
+	 * Shortens the metadata's string values longer than {@code maxChars}, saying so in
+	 * each; whether any was.
+	 */
+	static boolean shortenLongMetadata(ObjectNode doc, int maxChars) {
+		if (!(doc.at("/metadata/default") instanceof ObjectNode metadata)) {
+			return false;
+		}
+		boolean shortened = false;
+		for (String key : List.copyOf(metadata.propertyNames())) {
+			JsonNode value = metadata.get(key);
+			if (value.isString() && value.asString().length() > maxChars) {
+				String text = value.asString();
+				metadata.put(key, text.substring(0, maxChars) + "… (" + text.length() + " characters, shortened)");
+				shortened = true;
+			}
+		}
+		return shortened;
+	}
+
 	private static boolean isScalar(AnyValue value) {
 		return value.hasStringValue() || value.hasBoolValue() || value.hasIntValue() || value.hasDoubleValue();
 	}

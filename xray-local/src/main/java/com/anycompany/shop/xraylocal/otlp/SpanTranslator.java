@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.anycompany.shop.xraylocal.ingest.SegmentParser;
 import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -66,6 +67,9 @@ public final class SpanTranslator {
 
 	private static final int MAX_NAME_LENGTH = 200;
 
+	/** What is kept of an attribute value when a document must be shortened. */
+	static final int LONG_VALUE_CHARS = 1024;
+
 	/** X-Ray's OTLP endpoint refuses spans larger than 200 KB. */
 	static final int MAX_SPAN_BYTES = 200 * 1024;
 
@@ -113,7 +117,15 @@ public final class SpanTranslator {
 						continue;
 					}
 					for (ObjectNode document : translate(span, resource)) {
-						documents.add(JSON.writeValueAsString(document));
+						String json = JSON.writeValueAsString(document);
+						if (json.length() > SegmentParser.MAX_DOCUMENT_BYTES
+								&& SpanAttributes.shortenLongMetadata(document, LONG_VALUE_CHARS)) {
+							// the endpoint takes spans up to 200 KB, a segment document
+							// holds 64 KB: long attribute values are shortened, not the
+							// span refused
+							json = JSON.writeValueAsString(document);
+						}
+						documents.add(json);
 					}
 				}
 			}
