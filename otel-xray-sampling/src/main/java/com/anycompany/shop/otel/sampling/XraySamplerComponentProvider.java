@@ -16,7 +16,8 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
  * the rules ({@code GetSamplingRules}) and reporting statistics ({@code SamplingTargets})
  * at an X-Ray daemon, the collector's {@code awsproxy}, or xray-local. The contrib offers
  * it to {@code OTEL_TRACES_SAMPLER=xray} only; a configuration file names samplers
- * through this SPI instead, so this adds the same sampler there:
+ * through this SPI instead, so this adds the same sampler there (able to match rules on
+ * the stable HTTP conventions the agent writes, {@link OldHttpConventions}):
  *
  * <pre>
  * sampler:
@@ -57,11 +58,11 @@ public final class XraySamplerComponentProvider implements ComponentProvider<Sam
 		// name, so the configuration says it
 		Resource resource = (serviceName == null || serviceName.isBlank()) ? Resource.getDefault()
 				: Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, serviceName)));
-		return AwsXrayRemoteSampler.newBuilder(resource)
+		return new OldHttpConventions(AwsXrayRemoteSampler.newBuilder(resource)
 			.setEndpoint((endpoint == null || endpoint.isBlank()) ? DEFAULT_ENDPOINT : endpoint)
 			.setPollingInterval(
 					Duration.ofMillis((interval == null || interval <= 0) ? DEFAULT_POLLING_INTERVAL_MILLIS : interval))
-			.build();
+			.build());
 	}
 
 }
