@@ -15,9 +15,10 @@ import io.opentelemetry.sdk.trace.samplers.Sampler;
  * {@code xray}, the OpenTelemetry Java contrib's {@link AwsXrayRemoteSampler}, polling
  * the rules ({@code GetSamplingRules}) and reporting statistics ({@code SamplingTargets})
  * at an X-Ray daemon, the collector's {@code awsproxy}, or xray-local. The contrib offers
- * it to {@code OTEL_TRACES_SAMPLER=xray} only; a configuration file names samplers
- * through this SPI instead, so this adds the same sampler there (able to match rules on
- * the stable HTTP conventions the agent writes, {@link OldHttpConventions}):
+ * it to {@code OTEL_TRACES_SAMPLER=xray} only ({@link XraySamplerProvider} here); a
+ * configuration file names samplers through this SPI instead, so this adds the same
+ * sampler there (able to match rules on the stable HTTP conventions the agent writes,
+ * {@link OldHttpConventions}):
  *
  * <pre>
  * sampler:
@@ -51,17 +52,24 @@ public final class XraySamplerComponentProvider implements ComponentProvider<Sam
 
 	@Override
 	public Sampler create(DeclarativeConfigProperties config) {
-		String endpoint = config.getString("endpoint");
 		Long interval = config.getLong("polling_interval");
-		String serviceName = config.getString("service_name");
+		return sampler(config.getString("endpoint"), (interval != null) ? Duration.ofMillis(interval) : null,
+				config.getString("service_name"));
+	}
+
+	/**
+	 * The contrib sampler polling this endpoint (the daemon's default when null), rules
+	 * every {@code interval} (five minutes when null), matching rules for this service.
+	 */
+	static Sampler sampler(String endpoint, Duration interval, String serviceName) {
 		// a sampler cannot see the SDK's resource from here; rules match on the service's
 		// name, so the configuration says it
 		Resource resource = (serviceName == null || serviceName.isBlank()) ? Resource.getDefault()
 				: Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, serviceName)));
 		return new OldHttpConventions(AwsXrayRemoteSampler.newBuilder(resource)
 			.setEndpoint((endpoint == null || endpoint.isBlank()) ? DEFAULT_ENDPOINT : endpoint)
-			.setPollingInterval(
-					Duration.ofMillis((interval == null || interval <= 0) ? DEFAULT_POLLING_INTERVAL_MILLIS : interval))
+			.setPollingInterval((interval == null || interval.isNegative() || interval.isZero())
+					? Duration.ofMillis(DEFAULT_POLLING_INTERVAL_MILLIS) : interval)
 			.build());
 	}
 

@@ -19,6 +19,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceId;
 import io.opentelemetry.common.ComponentLoader;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,15 @@ class XraySamplerComponentProviderTests {
 			assertThat(decide(sampler, "/product/P-000" + (i % 10))).isEqualTo(SamplingDecision.DROP);
 			assertThat(decide(sampler, "/cart")).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
 		}
+	}
+
+	@Test
+	void otelTracesSamplerXrayGetsTheSameSampler() {
+		Sampler sampler = new XraySamplerProvider().createSampler(DefaultConfigProperties.createFromMap(
+				Map.of("otel.traces.sampler.arg", "endpoint=http://127.0.0.1:" + this.daemon.getAddress().getPort(),
+						"otel.service.name", "frontend")));
+		await().atMost(Duration.ofSeconds(10)).until(() -> decide(sampler, "/product/P-0001") == SamplingDecision.DROP);
+		assertThat(decide(sampler, "/cart")).isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
 	}
 
 	@Test
