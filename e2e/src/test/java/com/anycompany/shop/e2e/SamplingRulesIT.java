@@ -65,6 +65,10 @@ class SamplingRulesIT {
 	void bothTracersFollowARuleChangedInXrayLocal() throws Exception {
 		Shares sdk = shares(Tracer.XRAY);
 		Shares agent = shares(Tracer.OTEL);
+		System.out.printf(
+				"sampled share of product pages, before -> after the rule change: SDK %.2f -> %.2f,"
+						+ " agent %.2f -> %.2f (%d pages each)%n",
+				sdk.before(), sdk.after(), agent.before(), agent.after(), REQUESTS);
 
 		assertThat(sdk.before()).as("SDK, every request sampled").isGreaterThanOrEqualTo(0.9);
 		assertThat(agent.before()).as("agent, every request sampled").isGreaterThanOrEqualTo(0.9);
