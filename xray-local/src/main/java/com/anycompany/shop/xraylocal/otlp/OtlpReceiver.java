@@ -177,6 +177,7 @@ public final class OtlpReceiver implements SmartLifecycle {
 			}
 			catch (TooLarge ex) {
 				this.ingest.reject("otlp_too_large");
+				drain(exchange.getRequestBody());
 				error(exchange, 413, encoding, "the body is larger than " + this.limits.maxBodyBytes()
 						+ " bytes (uncompressed): send smaller batches");
 				return;
@@ -269,6 +270,24 @@ public final class OtlpReceiver implements SmartLifecycle {
 			out.write(buffer, 0, read);
 		}
 		return out.toByteArray();
+	}
+
+	/**
+	 * Reads what is left of a refused body (up to a bound), so that closing the
+	 * connection does not reset it before the client has read the answer.
+	 */
+	private static void drain(InputStream body) {
+		byte[] buffer = new byte[64 * 1024];
+		long left = 64L * 1024 * 1024;
+		try {
+			int read;
+			while (left > 0 && (read = body.read(buffer)) >= 0) {
+				left -= read;
+			}
+		}
+		catch (IOException ignored) {
+			// the client went away: nothing to answer
+		}
 	}
 
 	private static void respond(HttpExchange exchange, int status, Encoding encoding,
