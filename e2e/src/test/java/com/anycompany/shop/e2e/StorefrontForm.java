@@ -51,11 +51,6 @@ final class StorefrontForm {
 			.orElseThrow(() -> new AssertionError("No form with a '" + button + "' button on " + page.location()));
 	}
 
-	/** The form that this element is. */
-	static StorefrontForm of(Element form) {
-		return new StorefrontForm(form);
-	}
-
 	String action() {
 		return this.form.attr("action");
 	}
