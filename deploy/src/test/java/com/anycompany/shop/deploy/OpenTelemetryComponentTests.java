@@ -335,6 +335,56 @@ class OpenTelemetryComponentTests {
 		assertThat(loadgen.getSpec().getTemplate().getSpec().getInitContainers()).isNullOrEmpty();
 	}
 
+	/**
+	 * Both tracers sample by X-Ray's rules: the agent's sampler {@code xray} (added by
+	 * the extension the service image carries) polls the collector's awsproxy through the
+	 * Service the SDK services use for the same calls.
+	 */
+	@Test
+	void theAgentSamplesByXRaysRulesFromTheCollectorsProxy() {
+		JsonNode agent = yaml
+			.readTree(this.otel.configMap(Manifests.NAMESPACE, "otel-agent-config").getData().get("agent.yaml"));
+		List<JsonNode> xray = agent.findValues("xray");
+		assertThat(xray).as("an xray sampler in the agent's configuration").hasSize(1);
+		Matcher variable = Pattern.compile("\\$\\{([A-Z_]+)(?::-[^}]*)?}")
+			.matcher(xray.get(0).get("endpoint").asString());
+		assertThat(variable.matches()).as("the endpoint from the environment").isTrue();
+		DaemonSet collector = this.otel.named(DaemonSet.class, "kube-system", "otel-collector");
+		int proxyPort = Integer
+			.parseInt(merged(collector).at("/extensions/awsproxy/endpoint").asString().replaceAll(".*:", ""));
+		for (Deployment deployment : this.otel.storefront()) {
+			Map<String, EnvVar> env = env(deployment.getSpec().getTemplate().getSpec().getContainers().get(0));
+			assertThat(env).as("%s sets %s", deployment.getMetadata().getName(), variable.group(1))
+				.containsKey(variable.group(1));
+			Matcher url = Pattern.compile("http://([a-z0-9-]+)\\.([a-z0-9-]+):(\\d+)")
+				.matcher(env.get(variable.group(1)).getValue());
+			assertThat(url.matches()).as(env.get(variable.group(1)).getValue()).isTrue();
+			Service service = this.otel.service(url.group(2), url.group(1));
+			assertThat(collector.getSpec().getTemplate().getMetadata().getLabels())
+				.containsAllEntriesOf(service.getSpec().getSelector());
+			io.fabric8.kubernetes.api.model.ServicePort port = service.getSpec()
+				.getPorts()
+				.stream()
+				.filter((each) -> each.getPort() == Integer.parseInt(url.group(3)) && each.getProtocol().equals("TCP"))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError(service.getMetadata().getName() + " has no TCP " + url.group(3)));
+			assertThat(collector.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts())
+				.as("the Service's target port is the proxy's")
+				.anyMatch((each) -> each.getName().equals(port.getTargetPort().getStrVal())
+						&& each.getContainerPort() == proxyPort && each.getProtocol().equals("TCP"));
+			// the extension that adds the sampler, where the image puts it
+			Matcher extension = Pattern.compile("-Dotel\\.javaagent\\.extensions=(/\\S+)/([^/\\s]+\\.jar)")
+				.matcher(env.get("JAVA_TOOL_OPTIONS").getValue());
+			assertThat(extension.find()).as("the agent loads the sampling extension").isTrue();
+			String dockerfile = DockerBuild.dockerfile();
+			String runStage = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+			assertThat(runStage).contains("COPY --from=build " + extension.group(1) + "/ " + extension.group(1) + "/");
+			assertThat(dockerfile)
+				.contains("cp otel-xray-sampling/target/" + extension.group(2) + " " + extension.group(1) + "/");
+			assertThat(Repository.moduleExists("otel-xray-sampling")).isTrue();
+		}
+	}
+
 	@Test
 	void theAgentsConfigurationIsTheLocalShopsWithoutThePeerMapping() {
 		ConfigMap agent = this.otel.configMap(Manifests.NAMESPACE, "otel-agent-config");
