@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.anycompany.shop.launcher.control.FaultInjection;
 import com.anycompany.shop.launcher.stack.LocalShop;
@@ -38,6 +40,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The console's investigation views on the real shop, started once: with the launcher's
@@ -284,25 +287,27 @@ class ConsoleInvestigationIT {
 	 * Trace summaries of the last ten minutes matching a filter, once at least
 	 * {@code atLeast} are there.
 	 */
-	private static List<JsonNode> summaries(String filter, int atLeast) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (true) {
-			double now = System.currentTimeMillis() / 1000.0;
-			String body = JSON
-				.writeValueAsString(Map.of("StartTime", now - 600, "EndTime", now + 5, "FilterExpression", filter));
-			HttpResponse<String> answer = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(shop.consoleUrl().resolve("/TraceSummaries"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString(body))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			List<JsonNode> found = new java.util.ArrayList<>();
-			JSON.readTree(answer.body()).path("TraceSummaries").forEach(found::add);
-			if (found.size() >= atLeast || System.nanoTime() > deadline) {
-				assertThat(found).as(filter).hasSizeGreaterThanOrEqualTo(atLeast);
-				return found;
-			}
-			Thread.sleep(500);
-		}
+	private static List<JsonNode> summaries(String filter, int atLeast) {
+		AtomicReference<List<JsonNode>> found = new AtomicReference<>();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			found.set(summaries(filter));
+			assertThat(found.get()).as(filter).hasSizeGreaterThanOrEqualTo(atLeast);
+		});
+		return found.get();
+	}
+
+	private static List<JsonNode> summaries(String filter) throws IOException, InterruptedException {
+		double now = System.currentTimeMillis() / 1000.0;
+		String body = JSON
+			.writeValueAsString(Map.of("StartTime", now - 600, "EndTime", now + 5, "FilterExpression", filter));
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(shop.consoleUrl().resolve("/TraceSummaries"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		List<JsonNode> found = new ArrayList<>();
+		JSON.readTree(answer.body()).path("TraceSummaries").forEach(found::add);
+		return found;
 	}
 
 	/**
