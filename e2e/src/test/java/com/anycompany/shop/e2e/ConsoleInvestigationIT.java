@@ -238,7 +238,7 @@ class ConsoleInvestigationIT {
 		assertThat(rows.get(0).get("operation")).as(top).contains("/api/v1/cart");
 		assertThat(Double.parseDouble(rows.get(0).get("ownFaultShare"))).as(top).isBetween(0.2, 0.8);
 		System.out.println("operations by 5xx share: " + top);
-		browser.findElement(By.cssSelector("#operations-table tbody tr button[data-minutes]")).click();
+		click("#operations-table tbody tr button[data-minutes]");
 		visible("#operations-chart .minute");
 		// the launcher's chaos call is marked on the row's chart
 		visible("#operations-chart .chaos-marker[data-action='errors'][data-target='cartservice']");
@@ -250,7 +250,7 @@ class ConsoleInvestigationIT {
 			.findFirst()
 			.orElseThrow()
 			.get("time");
-		browser.findElement(By.cssSelector("#operations-chart .minute[data-time='" + minute + "']")).click();
+		click("#operations-chart .minute[data-time='" + minute + "']");
 		visible("#view-traces[data-state='ready']");
 		assertThat(browser.getCurrentUrl()).contains("start=" + minute);
 		assertThat(Integer.parseInt(browser.findElement(By.id("view-traces")).getAttribute("data-count"))).isPositive();
@@ -260,10 +260,7 @@ class ConsoleInvestigationIT {
 		// the row opens Analytics with its filter, whose chart points open their traces
 		open("/#/operations");
 		visible("#view-operations[data-state='ready'] #operations-table tbody tr");
-		browser
-			.findElement(By.cssSelector(
-					"#operations-table tr[data-service='cartservice'][data-operation='GET /api/v1/cart/{id}'] td"))
-			.click();
+		click("#operations-table tr[data-service='cartservice'][data-operation='GET /api/v1/cart/{id}'] td");
 		visible("#view-analytics[data-state='ready'] svg[data-chart='counts-A'] rect.period");
 		assertThat(browser.findElement(By.id("analytics-filter")).getAttribute("value"))
 			.isEqualTo("service(\"cartservice\") { http.method = \"GET\" AND http.url CONTAINS \"/api/v1/cart/\" }");
@@ -341,6 +338,16 @@ class ConsoleInvestigationIT {
 		return (List<Map<String, String>>) ((JavascriptExecutor) browser).executeScript(
 				"return [...document.querySelectorAll(arguments[0])].map((row) => Object.assign({}, row.dataset));",
 				css);
+	}
+
+	/**
+	 * Finds and clicks in one step: the console's live refresh redraws its tables and
+	 * charts every 5 s, so an element found in one call can be gone by the next.
+	 */
+	private static void click(String css) {
+		visible(css);
+		((JavascriptExecutor) browser).executeScript(
+				"document.querySelector(arguments[0]).dispatchEvent(new MouseEvent('click', { bubbles: true }))", css);
 	}
 
 	private static List<String> attributes(String css, String attribute) {

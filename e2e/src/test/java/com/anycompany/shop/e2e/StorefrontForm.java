@@ -25,6 +25,11 @@ final class StorefrontForm {
 		this.form = form;
 	}
 
+	/** The page's forms, in page order. */
+	static List<StorefrontForm> all(Document page) {
+		return page.select("form").stream().map(StorefrontForm::new).toList();
+	}
+
 	/** The page's forms that post, in page order. */
 	static List<StorefrontForm> posting(Document page) {
 		return page.select("form[method=post]").stream().map(StorefrontForm::new).toList();

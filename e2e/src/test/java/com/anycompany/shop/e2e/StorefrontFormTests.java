@@ -46,6 +46,7 @@ class StorefrontFormTests {
 	void formsAreFoundByWhereTheyPostAndWhatIsMissingIsNamed() {
 		assertThat(StorefrontForm.posting(Jsoup.parse(CHECKOUT))).extracting(StorefrontForm::action)
 			.containsExactly("/cart/remove", "/cart/order");
+		assertThat(StorefrontForm.all(Jsoup.parse("<form action=/products></form>" + CHECKOUT))).hasSize(3);
 		assertThat(StorefrontForm.postingTo(CHECKOUT, "/cart/remove").hiddenFields()).containsEntry("productId",
 				"P-0001");
 		assertThatExceptionOfType(IllegalStateException.class)

@@ -43,11 +43,11 @@ final class StorefrontSession {
 	}
 
 	/**
-	 * Posts the form of {@code page} that posts to {@code path}, its hidden fields (CSRF
-	 * token, keys) included.
+	 * Posts a form taken from {@code page}, its hidden fields (CSRF token, keys)
+	 * included; from a page without forms (an error page), just the given fields.
 	 */
 	Page post(Page page, String path, Map<String, String> fields) throws IOException, InterruptedException {
-		Map<String, String> all = StorefrontForm.postingTo(page.body(), path).hiddenFields();
+		Map<String, String> all = page.hiddenFields();
 		all.putAll(fields);
 		String body = StorefrontForm.encode(all);
 		HttpRequest request = HttpRequest.newBuilder(this.storefront.resolve(path))
@@ -74,7 +74,7 @@ final class StorefrontSession {
 		/** The hidden fields of the page's forms, the first of each name. */
 		Map<String, String> hiddenFields() {
 			Map<String, String> fields = new LinkedHashMap<>();
-			StorefrontForm.posting(Jsoup.parse(this.body))
+			StorefrontForm.all(Jsoup.parse(this.body))
 				.forEach((form) -> form.hiddenFields().forEach(fields::putIfAbsent));
 			return fields;
 		}

@@ -231,7 +231,9 @@ class ConsoleInvestigationBrowserIT {
 		// two of the list picked: compared
 		List<String> ids = attributes("#trace-table input[data-pick]", "data-pick").subList(0, 2);
 		for (String id : ids) {
-			this.browser.findElement(By.cssSelector("#trace-table input[data-pick='" + id + "']")).click();
+			// found and clicked in one step: the live refresh redraws the list every 5 s
+			((JavascriptExecutor) this.browser).executeScript(
+					"document.querySelector(\"#trace-table input[data-pick='\" + arguments[0] + \"']\").click()", id);
 		}
 		this.browser.findElement(By.id("compare-selected")).click();
 		await("#view-compare[data-state='ready']");
