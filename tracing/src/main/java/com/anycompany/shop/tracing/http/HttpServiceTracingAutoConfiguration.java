@@ -1,7 +1,7 @@
 package com.anycompany.shop.tracing.http;
 
 import com.amazonaws.xray.AWSXRayRecorder;
-import com.anycompany.shop.tracing.XRayTracingAutoConfiguration;
+import com.anycompany.shop.tracing.autoconfigure.XRayTracingAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -1,4 +1,4 @@
-package com.anycompany.shop.tracing;
+package com.anycompany.shop.tracing.autoconfigure;
 
 import java.io.IOException;
 import java.net.SocketException;
@@ -22,6 +22,9 @@ import com.amazonaws.xray.strategy.jakarta.SegmentNamingStrategy;
 import com.amazonaws.xray.strategy.sampling.CentralizedSamplingStrategy;
 import com.amazonaws.xray.strategy.sampling.LocalizedSamplingStrategy;
 import com.amazonaws.xray.strategy.sampling.SamplingStrategy;
+import com.anycompany.shop.tracing.BackgroundWork;
+import com.anycompany.shop.tracing.TraceAnnotations;
+import com.anycompany.shop.tracing.XRayRecorderCustomizer;
 import com.anycompany.shop.tracing.aop.XRayEnabledAspect;
 import com.anycompany.shop.tracing.context.ContextMissingReporter;
 import com.anycompany.shop.tracing.context.TraceContextTaskDecorator;

@@ -1,4 +1,4 @@
-package com.anycompany.shop.tracing;
+package com.anycompany.shop.tracing.autoconfigure;
 
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
@@ -8,6 +8,9 @@ import com.amazonaws.xray.interceptors.TracingInterceptor;
 import com.amazonaws.xray.jakarta.servlet.AWSXRayServletFilter;
 import com.anycompany.shop.clients.ServiceClientsAutoConfiguration;
 import com.anycompany.shop.clients.aws.AwsClients;
+import com.anycompany.shop.tracing.BackgroundWork;
+import com.anycompany.shop.tracing.TraceAnnotations;
+import com.anycompany.shop.tracing.XRayRecorderCustomizer;
 import com.anycompany.shop.tracing.aop.XRayEnabledAspect;
 import com.anycompany.shop.tracing.http.HttpServiceTracingAutoConfiguration;
 import com.anycompany.shop.tracing.http.XRayServiceGroupConfigurer;

@@ -1,4 +1,4 @@
-package com.anycompany.shop.tracing;
+package com.anycompany.shop.tracing.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
