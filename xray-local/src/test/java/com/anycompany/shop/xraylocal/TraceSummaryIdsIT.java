@@ -83,6 +83,7 @@ class TraceSummaryIdsIT {
 			.put("resource_arn", CLUSTER_ARN)
 			.put("aws", Map.of("account_id", ACCOUNT))
 			.put("user", "alice")
+			.put("fault", true)
 			.annotation("ProductID", "P-1")
 			.sub(call, carts);
 		Json products = Json.subsegment("DynamoDB", now + 0.02, 0.01)
@@ -129,6 +130,10 @@ class TraceSummaryIdsIT {
 					tuple("Products", null, "AWS::DynamoDB::Table"));
 		assertThat(summary.serviceIds()).allSatisfy((id) -> assertThat(id.names()).containsExactly(id.name()));
 		assertThat(summary.entryPoint().accountId()).isEqualTo(ACCOUNT);
+		// the frontend failed itself: its account is the root cause's
+		assertThat(summary.faultRootCauses()).singleElement()
+			.satisfies((cause) -> assertThat(cause.services()).extracting((s) -> s.name(), (s) -> s.accountId())
+				.containsExactly(tuple("frontend", ACCOUNT)));
 		// Products: its caller gave no account, so no ARN is made up for it
 		assertThat(summary.resourceARNs()).extracting(ResourceARNDetail::arn)
 			.containsExactly(CLUSTER_ARN, "arn:aws:dynamodb:us-west-2:" + ACCOUNT + ":table/Carts");

@@ -222,18 +222,20 @@ class TraceController {
 				round(facts.responseTime()), facts.hasFlag(Entity.FAULT), facts.hasFlag(Entity.ERROR),
 				facts.hasFlag(Entity.THROTTLE), facts.partial(), http, annotations, users, serviceIds, resourceArns,
 				(facts.entryNode() != null) ? serviceId(facts.entryNode(), attribution) : null,
-				rootCauses(facts.rootCauses().faults()), rootCauses(facts.rootCauses().errors()),
-				rootCauses(facts.rootCauses().responseTime()), facts.docs().length);
+				rootCauses(facts.rootCauses().faults(), attribution),
+				rootCauses(facts.rootCauses().errors(), attribution),
+				rootCauses(facts.rootCauses().responseTime(), attribution), facts.docs().length);
 	}
 
-	private static List<XrayJson.RootCause> rootCauses(List<RootCauses.Cause> causes) {
+	private static List<XrayJson.RootCause> rootCauses(List<RootCauses.Cause> causes, Attribution attribution) {
 		return causes.stream()
 			.map((cause) -> new XrayJson.RootCause(
-					cause.services().stream().map(TraceController::rootCauseService).toList(), cause.clientImpacting()))
+					cause.services().stream().map((s) -> rootCauseService(s, attribution)).toList(),
+					cause.clientImpacting()))
 			.toList();
 	}
 
-	private static XrayJson.RootCauseService rootCauseService(RootCauses.Service service) {
+	private static XrayJson.RootCauseService rootCauseService(RootCauses.Service service, Attribution attribution) {
 		NodeKey node = service.node();
 		List<XrayJson.RootCauseEntity> path = service.path()
 			.stream()
@@ -244,8 +246,8 @@ class TraceController {
 						.toList() : null,
 					Double.isNaN(e.coverage()) ? null : round(e.coverage()), e.remote()))
 			.toList();
-		return new XrayJson.RootCauseService(node.name(), List.of(node.name()), node.type(), null, path,
-				node.isInferred());
+		return new XrayJson.RootCauseService(node.name(), List.of(node.name()), node.type(), attribution.account(node),
+				path, node.isInferred());
 	}
 
 	private static XrayJson.AnnotationValue annotationValue(Object value) {
