@@ -1,6 +1,7 @@
 package com.anycompany.shop.xraylocal.api;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ import com.anycompany.shop.xraylocal.ingest.Ingest;
 import com.anycompany.shop.xraylocal.ingest.Rejection;
 import com.anycompany.shop.xraylocal.query.GraphQuery;
 import com.anycompany.shop.xraylocal.query.TraceQuery;
+import com.anycompany.shop.xraylocal.store.Attribution;
 import com.anycompany.shop.xraylocal.store.Entity;
 import com.anycompany.shop.xraylocal.store.NodeKey;
 import com.anycompany.shop.xraylocal.store.RootCauses;
@@ -199,30 +201,41 @@ class TraceController {
 			http = new XrayJson.Http(entry.httpUrl, (entry.httpStatus > 0) ? entry.httpStatus : null, entry.httpMethod,
 					entry.userAgent, entry.clientIp);
 		}
+		Attribution attribution = facts.attribution();
 		Map<String, List<XrayJson.ValueWithServiceIds>> annotations = new LinkedHashMap<>();
 		facts.annotations()
 			.forEach((key, values) -> annotations.put(key,
 					values.stream()
-						.map((v) -> new XrayJson.ValueWithServiceIds(annotationValue(v), List.of()))
+						.map((v) -> new XrayJson.ValueWithServiceIds(annotationValue(v),
+								serviceIds(attribution.annotationServices(key, v), attribution)))
 						.toList()));
-		List<XrayJson.User> users = facts.users().stream().map((u) -> new XrayJson.User(u, List.of())).toList();
-		List<XrayJson.ServiceId> serviceIds = facts.services().stream().map(TraceController::serviceId).toList();
+		List<XrayJson.User> users = facts.users()
+			.stream()
+			.map((u) -> new XrayJson.User(u, serviceIds(attribution.userServices(u), attribution)))
+			.toList();
+		List<XrayJson.ServiceId> serviceIds = serviceIds(facts.services(), attribution);
+		List<XrayJson.ResourceArn> resourceArns = attribution.resourceArns()
+			.stream()
+			.map(XrayJson.ResourceArn::new)
+			.toList();
 		return new XrayJson.TraceSummary(facts.traceId(), facts.startTime(), round(facts.duration()),
 				round(facts.responseTime()), facts.hasFlag(Entity.FAULT), facts.hasFlag(Entity.ERROR),
-				facts.hasFlag(Entity.THROTTLE), facts.partial(), http, annotations, users, serviceIds,
-				(facts.entryNode() != null) ? serviceId(facts.entryNode()) : null,
-				rootCauses(facts.rootCauses().faults()), rootCauses(facts.rootCauses().errors()),
-				rootCauses(facts.rootCauses().responseTime()), facts.docs().length);
+				facts.hasFlag(Entity.THROTTLE), facts.partial(), http, annotations, users, serviceIds, resourceArns,
+				(facts.entryNode() != null) ? serviceId(facts.entryNode(), attribution) : null,
+				rootCauses(facts.rootCauses().faults(), attribution),
+				rootCauses(facts.rootCauses().errors(), attribution),
+				rootCauses(facts.rootCauses().responseTime(), attribution), facts.docs().length);
 	}
 
-	private static List<XrayJson.RootCause> rootCauses(List<RootCauses.Cause> causes) {
+	private static List<XrayJson.RootCause> rootCauses(List<RootCauses.Cause> causes, Attribution attribution) {
 		return causes.stream()
 			.map((cause) -> new XrayJson.RootCause(
-					cause.services().stream().map(TraceController::rootCauseService).toList(), cause.clientImpacting()))
+					cause.services().stream().map((s) -> rootCauseService(s, attribution)).toList(),
+					cause.clientImpacting()))
 			.toList();
 	}
 
-	private static XrayJson.RootCauseService rootCauseService(RootCauses.Service service) {
+	private static XrayJson.RootCauseService rootCauseService(RootCauses.Service service, Attribution attribution) {
 		NodeKey node = service.node();
 		List<XrayJson.RootCauseEntity> path = service.path()
 			.stream()
@@ -233,8 +246,8 @@ class TraceController {
 						.toList() : null,
 					Double.isNaN(e.coverage()) ? null : round(e.coverage()), e.remote()))
 			.toList();
-		return new XrayJson.RootCauseService(node.name(), List.of(node.name()), node.type(), null, path,
-				node.isInferred());
+		return new XrayJson.RootCauseService(node.name(), List.of(node.name()), node.type(), attribution.account(node),
+				path, node.isInferred());
 	}
 
 	private static XrayJson.AnnotationValue annotationValue(Object value) {
@@ -247,8 +260,12 @@ class TraceController {
 		return new XrayJson.AnnotationValue(null, null, String.valueOf(value));
 	}
 
-	private static XrayJson.ServiceId serviceId(NodeKey key) {
-		return new XrayJson.ServiceId(key.name(), List.of(key.name()), key.type());
+	private static List<XrayJson.ServiceId> serviceIds(Collection<NodeKey> keys, Attribution attribution) {
+		return keys.stream().map((key) -> serviceId(key, attribution)).toList();
+	}
+
+	private static XrayJson.ServiceId serviceId(NodeKey key, Attribution attribution) {
+		return new XrayJson.ServiceId(key.name(), List.of(key.name()), attribution.account(key), key.type());
 	}
 
 	/** Microsecond precision, as X-Ray reports times. */

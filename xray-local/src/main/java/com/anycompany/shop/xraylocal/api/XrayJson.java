@@ -62,8 +62,9 @@ final class XrayJson {
 			@JsonProperty("HasFault") boolean hasFault, @JsonProperty("HasError") boolean hasError,
 			@JsonProperty("HasThrottle") boolean hasThrottle, @JsonProperty("IsPartial") boolean isPartial, Http http,
 			Map<String, List<ValueWithServiceIds>> annotations, List<User> users, List<ServiceId> serviceIds,
-			ServiceId entryPoint, List<RootCause> faultRootCauses, List<RootCause> errorRootCauses,
-			List<RootCause> responseTimeRootCauses, int revision) {
+			@JsonProperty("ResourceARNs") List<ResourceArn> resourceArns, ServiceId entryPoint,
+			List<RootCause> faultRootCauses, List<RootCause> errorRootCauses, List<RootCause> responseTimeRootCauses,
+			int revision) {
 	}
 
 	/** FaultRootCause, ErrorRootCause and ResponseTimeRootCause share this shape. */
@@ -94,7 +95,12 @@ final class XrayJson {
 	record User(String userName, List<ServiceId> serviceIds) {
 	}
 
-	record ServiceId(String name, List<String> names, String type) {
+	/** {@code AccountId} only when the service's segments gave {@code aws.account_id}. */
+	record ServiceId(String name, List<String> names, String accountId, String type) {
+	}
+
+	/** ResourceARNDetail. */
+	record ResourceArn(@JsonProperty("ARN") String arn) {
 	}
 
 	record TracesResult(List<Trace> traces, List<String> unprocessedTraceIds) {

@@ -198,6 +198,7 @@ public final class SegmentParser {
 				case "fault" -> e.flags |= (v == JsonToken.VALUE_TRUE) ? Entity.FAULT : 0;
 				case "throttle" -> e.flags |= (v == JsonToken.VALUE_TRUE) ? Entity.THROTTLE : 0;
 				case "origin" -> e.origin = canon(p, v);
+				case "resource_arn" -> e.resourceArn = canon(p, v);
 				case "user" -> e.user = canon(p, v);
 				case "http" -> readHttp(p, v, e);
 				case "aws" -> readAws(p, v, e);
@@ -328,6 +329,8 @@ public final class SegmentParser {
 			switch (field) {
 				case "table_name" -> e.awsTable = canon(p, value);
 				case "operation" -> e.awsOperation = canon(p, value);
+				case "region" -> e.awsRegion = canon(p, value);
+				case "account_id" -> e.awsAccountId = canon(p, value);
 				case "table_names" -> {
 					// batch operations name several tables: the first one stands for the
 					// call

@@ -52,6 +52,15 @@ public final class Entity {
 
 	public String awsOperation;
 
+	/** {@code aws.region}: where an AWS SDK call went. */
+	public String awsRegion;
+
+	/** {@code aws.account_id}: the account a segment (or a call) belongs to. */
+	public String awsAccountId;
+
+	/** A segment's {@code resource_arn}: the resource that ran it. */
+	public String resourceArn;
+
 	/** String, Double or Boolean values; null when there are none. */
 	public Map<String, Object> annotations;
 

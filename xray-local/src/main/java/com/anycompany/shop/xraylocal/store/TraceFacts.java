@@ -51,6 +51,9 @@ public final class TraceFacts {
 	/** Computed when first asked for: most traces are never summarized. */
 	private volatile RootCauses rootCauses;
 
+	/** Likewise computed when first asked for. */
+	private volatile Attribution attribution;
+
 	TraceFacts(String traceId, Doc[] docs) {
 		this.traceId = traceId;
 		this.docs = docs;
@@ -249,6 +252,18 @@ public final class TraceFacts {
 			this.rootCauses = causes;
 		}
 		return causes;
+	}
+
+	/**
+	 * Which service recorded each annotation value and user; account ids; resource ARNs.
+	 */
+	public Attribution attribution() {
+		Attribution known = this.attribution;
+		if (known == null) {
+			known = Attribution.of(this.docs);
+			this.attribution = known;
+		}
+		return known;
 	}
 
 	/** The documents this was computed from, in arrival order; not to be changed. */

@@ -65,6 +65,27 @@ class TraceFactsTests {
 	}
 
 	@Test
+	void attributionUsesTheCallsOwnAccountAndRegionAndNamesNoServiceForAnOrphan() {
+		Json table = Json.subsegment("DynamoDB", 100.01, 0.01)
+			.namespace("aws")
+			.put("aws", java.util.Map.of("table_name", "Orders", "region", "cn-north-1", "account_id", "444455556666"));
+		Json orders = Json.segment("orderservice", this.traceId, 100, 0.1).sub(table);
+		// its parent never arrives: no service can be said to have recorded it
+		Json orphan = Json.subsegment("late", 100.05, 0.01)
+			.independent(this.traceId, Json.newId())
+			.annotation("stage", "orphan");
+
+		TraceFacts facts = facts(orders, orphan);
+		Attribution attribution = facts.attribution();
+
+		assertThat(attribution.resourceArns())
+			.containsExactly("arn:aws-cn:dynamodb:cn-north-1:444455556666:table/Orders");
+		assertThat(attribution.account(NodeKey.service("orderservice", null))).isNull();
+		assertThat(facts.annotations()).containsEntry("stage", List.of("orphan"));
+		assertThat(attribution.annotationServices("stage", "orphan")).isEmpty();
+	}
+
+	@Test
 	void aRemoteCallWithoutCalleeSegmentIsAnInferredNode() {
 		Json call = Json.subsegment("recommenderservice", 100.01, 0.05)
 			.namespace("remote")
