@@ -121,6 +121,16 @@ public class BootOpenTelemetryAutoConfiguration {
 		return new ExcludedPathsPredicate(xray.getExcludedPaths());
 	}
 
+	/**
+	 * Spring Security observes its filter chains, authentications and authorizations; the
+	 * X-Ray SDK and the agent record none of that, and the spans would sit between a
+	 * request and its calls on the timeline.
+	 */
+	@Bean
+	ObservationPredicate shopNoSecurityObservationsPredicate() {
+		return (name, context) -> !name.startsWith("spring.security.");
+	}
+
 	@Bean
 	SpanFilter xrayAttributesSpanFilter() {
 		return new XRayAttributesSpanFilter();

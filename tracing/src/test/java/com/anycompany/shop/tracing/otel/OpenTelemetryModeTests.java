@@ -58,6 +58,14 @@ class OpenTelemetryModeTests {
 			List<ExecutionInterceptor> interceptors = List
 				.copyOf(context.getBeansOfType(ExecutionInterceptor.class).values());
 			assertThat(interceptors).hasSize(1).allMatch(OpenTelemetryModeTests::isOpenTelemetry);
+			// Spring Security's filter-chain and authorization observations make no spans
+			io.micrometer.observation.ObservationRegistry registry = context
+				.getBean(io.micrometer.observation.ObservationRegistry.class);
+			assertThat(io.micrometer.observation.Observation.createNotStarted("spring.security.filterchains", registry)
+				.isNoop()).isTrue();
+			assertThat(
+					io.micrometer.observation.Observation.createNotStarted("http.client.requests", registry).isNoop())
+				.isFalse();
 		}
 	}
 
