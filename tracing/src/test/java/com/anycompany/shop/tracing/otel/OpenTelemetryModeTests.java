@@ -43,6 +43,8 @@ class OpenTelemetryModeTests {
 		try (ConfigurableApplicationContext context = run("shop.tracing.enabled=false")) {
 			assertOff(context);
 			assertThat(context.getBeansOfType(ExecutionInterceptor.class)).isEmpty();
+			// no empty correlation column in the log lines: nothing would fill it
+			assertThat(context.getEnvironment().getProperty("logging.expect-correlation-id")).isEqualTo("false");
 		}
 	}
 
@@ -51,6 +53,7 @@ class OpenTelemetryModeTests {
 		try (ConfigurableApplicationContext context = run("shop.tracing.enabled=false",
 				"shop.tracing.opentelemetry.enabled=true")) {
 			assertThat(context.getBean(Tracer.class)).isNotSameAs(Tracer.NOOP);
+			assertThat(context.getEnvironment().getProperty("logging.expect-correlation-id")).isEqualTo("true");
 			assertThat(context.getBeansOfType(OpenTelemetry.class)).hasSize(1);
 			assertThat(context.getBean(Sampler.class)).isInstanceOf(RequestSampler.class);
 			assertThat(context.getBean(ContextPropagators.class).getTextMapPropagator().fields())
