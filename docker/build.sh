@@ -33,8 +33,13 @@ MODULES="frontend catalogservice cartservice orderservice recommenderservice ima
 # images of something else: dynalite, the local DynamoDB of deploy/overlays/local
 OTHER_IMAGES="dynalite"
 DEFAULT_REGISTRY=anycompany-shop
-# the tag in the committed manifests: an image that was never built
+# The committed manifests name registry.invalid/anycompany-shop/<image>:unbuilt: ".invalid" is
+# reserved (RFC 2606) and never resolves, so an unbuilt image fails at once with a name that says
+# what to do, instead of pulling whatever someone may have pushed under a Docker Hub name.
+PLACEHOLDER_REGISTRY=registry.invalid/anycompany-shop
 UNBUILT_TAG=unbuilt
+# the cluster deploy/README.md creates for the laptop path (kind create cluster --name shop)
+KIND_CLUSTER=shop
 
 docker=${DOCKER:-docker}
 cd "$(dirname "$0")/.."
@@ -82,7 +87,11 @@ else
       exit 2
       ;;
   esac
-  output=--load
+  # Without attestations: BuildKit adds provenance (and, if asked, SBOM) attestations by
+  # default, and with the containerd image store (fresh Docker Engine 29+, Docker Desktop
+  # 4.34+) `kind load docker-image` then fails on their missing content ("content digest ...
+  # not found"). A registry keeps them (--push above).
+  output="--load --provenance=false --sbom=false"
 fi
 
 images=${IMAGES:-$MODULES $OTHER_IMAGES}
@@ -110,7 +119,8 @@ for image in $images; do
   if [ -n "$platform" ]; then
     set -- "$@" --platform "$platform"
   fi
-  "$docker" buildx build "$@" --tag "$name" "$output" "$context"
+  # shellcheck disable=SC2086 # $output is one or three options
+  "$docker" buildx build "$@" --tag "$name" $output "$context"
   built="$built $name"
 done
 
@@ -141,8 +151,8 @@ else
 
 Loaded into the local Docker engine. Give them to your cluster's nodes, then apply
 (deploy/README.md, "Any Kubernetes, no AWS"):
-  kind load docker-image${built}
-  # or: minikube image load <image> (each), or: k3d image import${built}
+  kind load docker-image --name $KIND_CLUSTER${built}
+  # or: minikube image load <image> (each), or: k3d image import --cluster $KIND_CLUSTER${built}
   kubectl apply -k deploy/overlays/local
 NEXT
 fi

@@ -53,3 +53,25 @@ export async function chaosEvents(since) {
     return { events: [], available: false };
   }
 }
+
+/** GET a /local/ endpoint of xray-local's own with query parameters; errors as api(). */
+export async function local(path, params) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();
+  const response = await fetch(path + '?' + query, { cache: 'no-store' });
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = new Error(json.message || response.statusText);
+    error.type = json.__type;
+    throw error;
+  }
+  return json;
+}
+
+/** The annotation keys seen in a window, each with its most frequent values; none on failure. */
+export async function annotationValues(start, end, filter) {
+  try {
+    return (await local('local/annotations', { start, end, filter })).keys || [];
+  } catch (e) {
+    return [];
+  }
+}

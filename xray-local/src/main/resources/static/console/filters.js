@@ -46,3 +46,9 @@ export function andCondition(filter, condition) {
   const mine = (filter || '').trim();
   return mine ? '(' + mine + ') AND ' + condition : condition;
 }
+
+/** annotation.Key = value, the value quoted when it is text. */
+export function annotationCondition(key, value) {
+  const literal = typeof value === 'number' || typeof value === 'boolean' ? String(value) : quote(value);
+  return 'annotation.' + key + ' = ' + literal;
+}

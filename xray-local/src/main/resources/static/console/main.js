@@ -9,11 +9,13 @@ import * as analytics from './analytics.js';
 import * as groups from './groups.js';
 import * as status from './status.js';
 import * as chaos from './chaos.js';
+import * as compare from './compare.js';
+import * as operations from './operations.js';
 
 const REFRESH_MS = 5000;
-const VIEWS = { map, traces, trace, analytics, groups, status, chaos };
+const VIEWS = { map, traces, trace, analytics, groups, status, chaos, compare, operations };
 // views that stay as they are until asked (a trace does not change; forms are being typed in)
-const STILL = new Set(['trace', 'groups']);
+const STILL = new Set(['trace', 'groups', 'compare']);
 
 const state = {
   range: Number(localStorage.getItem('xray.range') || 900),
@@ -67,7 +69,7 @@ async function render() {
   if (!VIEWS[view]) { go('map'); return; }
   $$('.view').forEach((section) => { section.hidden = section.id !== 'view-' + view; });
   $$('[data-nav]').forEach((link) => {
-    link.classList.toggle('active', link.dataset.nav === view || (view === 'trace' && link.dataset.nav === 'traces'));
+    link.classList.toggle('active', link.dataset.nav === view || ((view === 'trace' || view === 'compare') && link.dataset.nav === 'traces'));
   });
   await refresh();
 }

@@ -1,20 +1,30 @@
-// One trace: its facts, the timeline of segments and subsegments, an entity's details.
+// One trace: its facts, its own map, its critical path, the timeline of segments and
+// subsegments (timeline-view.js), an entity's details.
 import { $, el, kvList, jsonBlock } from './dom.js';
 import { api } from './api.js';
 import { ms, clock } from './format.js';
 import { statusClass } from './model.js';
-import { timelineRows, entityHealth, barGeometry } from './timeline.js';
+import { timelineRows, entityHealth } from './timeline.js';
+import { criticalPath } from './critical-path.js';
+import { targetOf } from './trace-diff.js';
+import { renderTimeline } from './timeline-view.js';
+import { traceMapLayout, traceMapSvg } from './trace-map.js';
+
+let view = null;
 
 export async function load(ctx) {
   const id = ctx.state.route.id;
   const section = $('#view-trace');
   section.dataset.state = 'loading';
   $('#trace-title').textContent = 'Trace ' + id;
-  const result = await api('/Traces', { TraceIds: [id] });
+  $('#trace-compare').href = '#/compare?a=' + encodeURIComponent(id);
+  const [result, graph] = await Promise.all([api('/Traces', { TraceIds: [id] }), api('/TraceGraph', { TraceIds: [id] }).catch(() => null)]);
   const trace = (result.Traces || [])[0];
   if (!trace) {
     $('#trace-facts').replaceChildren(el('div', {}, el('dd', {}, 'No trace with this id is stored (it may have been evicted).')));
     $('#timeline').replaceChildren();
+    $('#trace-map').replaceChildren();
+    $('#critical-path').replaceChildren();
     $('#segment-details').replaceChildren();
     $('#trace-raw').textContent = '';
     section.dataset.state = 'missing';
@@ -22,12 +32,60 @@ export async function load(ctx) {
   }
   const documents = trace.Segments.map((s) => JSON.parse(s.Document));
   const rows = timelineRows(documents);
+  const critical = criticalPath(rows);
   renderTraceFacts(trace, documents, rows);
-  renderTimeline(rows);
-  $('#trace-raw').textContent = JSON.stringify(documents, null, 2);
+  renderCriticalPath(rows, critical);
+  const timeline = $('#timeline');
+  view = renderTimeline(timeline, rows, $('#critical-toggle').checked ? critical : null, selectEntity);
+  $('#critical-toggle').onchange = () => {
+    view = renderTimeline(timeline, rows, $('#critical-toggle').checked ? critical : null, selectEntity);
+  };
+  renderTraceMap(graph, rows);
+  // the raw JSON of a very large trace is only written out when someone opens it
+  const raw = $('#trace-raw');
+  raw.textContent = '';
+  raw.closest('details').ontoggle = (event) => {
+    if (event.target.open && !raw.textContent) raw.textContent = JSON.stringify(documents, null, 2);
+  };
+  if (raw.closest('details').open) raw.textContent = JSON.stringify(documents, null, 2);
   selectEntity(rows[0]);
   section.dataset.state = 'ready';
   section.dataset.traceId = trace.Id;
+}
+
+/** "frontend 12 ms → recommenderservice 805 ms → …": the path's entities, each with its self time. */
+function renderCriticalPath(rows, critical) {
+  const box = $('#critical-path');
+  const byIndex = new Map();
+  for (const p of critical.pieces) if (!byIndex.has(p.index)) byIndex.set(p.index, p);
+  const steps = [...byIndex.values()]
+    .map((p) => ({ index: p.index, row: rows[p.index], self: critical.selfTime.get(p.index) }))
+    .filter((s) => s.self >= Math.max(critical.total * 0.01, 1e-4))
+    .sort((a, b) => a.index - b.index);
+  const top = steps.slice().sort((a, b) => b.self - a.self)[0];
+  box.replaceChildren(el('strong', {}, 'Critical path '), el('span', { class: 'muted' }, '(' + ms(critical.total) + '; self time of each piece, 1% and more): '),
+    ...steps.flatMap((s, i) => [i ? ' → ' : null, el('button', {
+      type: 'button', class: 'cp-step' + (s === top ? ' top' : ''),
+      dataset: { index: s.index, service: s.row.service, target: targetOf(s.row), name: s.row.entity.name, selfMs: (s.self * 1000).toFixed(3) },
+      onclick: () => { view.scrollTo(s.index); selectEntity(s.row); },
+    }, s.row.entity.name + (s.row.kind === 'subsegment' && s.row.service !== s.row.entity.name ? ' (' + s.row.service + ')' : ''), ' ', el('b', {}, ms(s.self)))]).filter(Boolean));
+  box.dataset.services = [...new Set(steps.flatMap((s) => [s.row.service, targetOf(s.row)]))].join(',');
+  // where the most time on the path went: the service itself, or the callee of a call
+  box.dataset.top = top ? targetOf(top.row) : '';
+}
+
+function renderTraceMap(graph, rows) {
+  const box = $('#trace-map');
+  if (!graph || !(graph.Services || []).length) { box.replaceChildren(); return; }
+  const layout = traceMapLayout(graph);
+  box.replaceChildren(traceMapSvg(layout, (node) => {
+    const index = rows.findIndex((r) => (node.kind === 'inferred' ? r.kind === 'inferred' : r.kind === 'segment') && r.entity.name === node.name);
+    const fallback = index >= 0 ? index : rows.findIndex((r) => r.service === node.name || r.entity.name === node.name);
+    if (fallback < 0) return;
+    view.scrollTo(fallback);
+    selectEntity(rows[fallback]);
+  }));
+  box.dataset.nodes = layout.nodes.map((n) => n.name).join(',');
 }
 
 function renderTraceFacts(trace, documents, rows) {
@@ -49,50 +107,10 @@ function renderTraceFacts(trace, documents, rows) {
     fact('Health', el('span', { class: 'badge ' + worst }, worst))].filter(Boolean));
 }
 
-function renderTimeline(rows) {
-  const timeline = $('#timeline');
-  const start = Math.min(...rows.map((r) => r.entity.start_time || Infinity));
-  const end = Math.max(...rows.map((r) => r.entity.end_time || r.entity.start_time || 0));
-  const span = Math.max(end - start, 1e-6);
-  const ticks = [0, 0.25, 0.5, 0.75, 1];
-  const track = (labels) => el('div', { class: 'tl-track' }, ticks.map((t) => el('div', { class: 'tick', style: 'left:' + t * 100 + '%' },
-    labels && t < 1 ? el('span', {}, ms(span * t)) : null)));
-  const head = el('div', { class: 'tl-row tl-head', role: 'row' },
-    el('div', { class: 'tl-name', role: 'columnheader' }, 'Name'),
-    track(true),
-    el('div', { class: 'tl-dur', role: 'columnheader' }, 'Duration'),
-    el('div', { class: 'tl-status', role: 'columnheader' }, 'Status'));
-  const body = rows.map((row, index) => {
-    const e = row.entity;
-    const h = entityHealth(e);
-    const { left, width } = barGeometry(e, start, end);
-    const bar = track(false);
-    bar.append(el('div', { class: 'tl-bar ' + h, style: 'left:' + left + '%;width:' + width + '%', title: ms((e.end_time || end) - e.start_time) }));
-    const status = e.http && e.http.response && e.http.response.status;
-    const aws = e.namespace === 'aws' || (e.inferred && /^AWS::/.test(e.origin || ''));
-    const awsService = aws ? (e.inferred ? e.origin.split('::')[1] : (/^dynamodb$/i.test(e.name) ? 'DynamoDB' : e.name)) : undefined;
-    const note = row.kind === 'inferred' ? (e.origin === 'AWS::DynamoDB::Table' ? 'DynamoDB table' : e.origin)
-      : e.namespace === 'aws' ? ((e.aws && e.aws.operation) || 'AWS') + (e.aws && e.aws.table_name ? ' ' + e.aws.table_name : '')
-      : e.namespace === 'remote' ? 'remote' : null;
-    return el('div', {
-      class: 'tl-row ' + row.kind, role: 'row', tabindex: 0,
-      dataset: { segmentName: e.name, segmentId: e.id, kind: row.kind, namespace: e.namespace, awsService, service: row.service, health: h, index },
-      onclick: () => selectEntity(row),
-      onkeydown: (event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); selectEntity(row); } },
-    },
-    el('div', { class: 'tl-name', role: 'cell', style: 'padding-left:' + (10 + row.depth * 16) + 'px', title: e.name },
-      el('span', { class: 'dot ' + h }), e.name, note ? el('small', {}, note) : null),
-    bar,
-    el('div', { class: 'tl-dur', role: 'cell' }, e.in_progress ? 'in progress' : ms(e.end_time - e.start_time)),
-    el('div', { class: 'tl-status', role: 'cell' }, status || ''));
-  });
-  timeline.replaceChildren(head, ...body);
-  timeline.dataset.rows = rows.length;
-}
-
 function selectEntity(row) {
   if (!row) return;
   document.querySelectorAll('#timeline .tl-row.selected').forEach((r) => r.classList.remove('selected'));
+  $('#timeline').dataset.selected = row.entity.id;
   const rowEl = document.querySelector('#timeline .tl-row[data-segment-id="' + row.entity.id + '"]');
   if (rowEl) rowEl.classList.add('selected');
   const e = row.entity;

@@ -151,42 +151,105 @@ class AwsTemplateTests {
 			.isEqualTo(hashKeyIn(service));
 	}
 
-	@Test
-	void thePolicyAllowsWhatTheServicesCallOnTheShopsTablesAndTheCatalogIndexOnly() {
-		JsonNode statements = this.template.at("/Resources/ShopTablesPolicy/Properties/PolicyDocument/Statement");
-		List<String> allowed = new ArrayList<>();
-		List<String> onIndexes = new ArrayList<>();
-		statements.forEach((statement) -> {
+	/**
+	 * One policy per service, each on its own table (and the catalog's on its indexes, by
+	 * name) with exactly the calls that service's code makes: cartservice may not write
+	 * Orders, nor call anything it never calls.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "catalogservice", "cartservice", "orderservice" })
+	void eachServiceHasItsOwnPolicyOnItsOwnTableWithExactlyTheCallsItMakes(String service) {
+		assumeTrue(Repository.moduleExists(service), () -> "module " + service + " is not in the repository yet");
+		String table = defaultTableOf(service, TABLE_VARIABLES.get(service));
+		String tableId = logicalIdOf(table);
+		JsonNode policy = policyOf(service);
+
+		List<String> onTable = new ArrayList<>();
+		Map<String, List<String>> onIndexes = new TreeMap<>();
+		policy.at("/Properties/PolicyDocument/Statement").forEach((statement) -> {
 			assertThat(statement.get("Effect").asString()).isEqualTo("Allow");
 			List<String> actions = new ArrayList<>();
 			statement.get("Action").forEach((action) -> actions.add(action.asString()));
+			assertThat(actions).allMatch((action) -> action.startsWith("dynamodb:") && !action.contains("*"));
 			statement.get("Resource").forEach((resource) -> {
 				if (resource.has("Fn::Sub")) {
-					// a Query on an index is authorized against
-					// table/<name>/index/<index>
-					assertThat(resource.get("Fn::Sub").asString()).isEqualTo("${ProductCatalogTable.Arn}/index/*");
-					onIndexes.addAll(actions);
+					Matcher index = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/(\\w+)")
+						.matcher(resource.get("Fn::Sub").asString());
+					assertThat(index.matches()).as("%s: an index by name, no wildcard", resource).isTrue();
+					assertThat(index.group(1)).as("the index's table").isEqualTo(tableId);
+					onIndexes.put(index.group(2), actions);
 				}
 				else {
-					assertThat(tables().keySet().stream().map(this::logicalIdOf).toList())
-						.contains(resource.at("/Fn::GetAtt/0").asString());
-					allowed.addAll(actions);
+					assertThat(resource.at("/Fn::GetAtt/0").asString()).as("%s may use %s only", service, table)
+						.isEqualTo(tableId);
+					onTable.addAll(actions);
 				}
 			});
 		});
-		assertThat(allowed).allMatch((action) -> action.startsWith("dynamodb:") && !action.contains("*"));
-		assertThat(onIndexes).containsExactly("dynamodb:Query");
-		assertThat(allowed).contains("dynamodb:Query");
-		assertThat(this.template.at("/Resources/ShopTablesPolicy/Properties/ManagedPolicyName").isMissingNode())
-			.as("no fixed name: two stacks (two prefixes) in one account")
-			.isTrue();
 
-		Map<String, Path> used = operationsUsed();
-		assumeTrue(!used.isEmpty(), "no service calls DynamoDB yet");
-		// tables come from this template on AWS (DYNAMODB_CREATE_TABLES=false): creating,
+		Map<String, Path> used = operationsUsedBy(service);
+		// the tables are this template's on AWS (DYNAMODB_CREATE_TABLES=false): creating,
 		// changing or deleting them stays with the operator
 		used.keySet().removeAll(List.of("dynamodb:CreateTable", "dynamodb:UpdateTable", "dynamodb:DeleteTable"));
-		assertThat(allowed).as("actions the services' code needs (and where)").containsAll(used.keySet());
+		Set<String> allowed = new TreeSet<>(onTable);
+		onIndexes.values().forEach(allowed::addAll);
+		assertThat(allowed).as("%s: the actions its code calls (and where: %s)", service, used)
+			.isEqualTo(used.keySet());
+		// every index of its table, and only with Query
+		assertThat(onIndexes.keySet()).isEqualTo(indexesOf(table));
+		assertThat(onIndexes.values()).allSatisfy((actions) -> assertThat(actions).containsExactly("dynamodb:Query"));
+		assertThat(policy.at("/Properties/ManagedPolicyName").isMissingNode())
+			.as("no fixed name: two stacks (two prefixes) in one account")
+			.isTrue();
+	}
+
+	/**
+	 * deploy/README.md gives each service account the policy of its own service, through
+	 * the stack output named after it.
+	 */
+	@Test
+	void theReadmeGivesEachServiceAccountItsOwnPolicy() {
+		Matcher loop = Pattern
+			.compile("for s in ([a-z ]+); do\\s+eksctl create podidentityassociation [^\\n]*\\\\\\s+"
+					+ "--service-account-name \\$s --permission-policy-arns \\$\\(stack_output \\$\\{s}(\\w+)\\)")
+			.matcher(DeployReadme.text());
+		assertThat(loop.find()).as("the Pod Identity loop of deploy/README.md").isTrue();
+		List<String> services = List.of(loop.group(1).strip().split(" +"));
+		assertThat(services).containsExactlyInAnyOrderElementsOf(TABLE_VARIABLES.keySet());
+		for (String service : services) {
+			String output = service + loop.group(2);
+			assertThat(this.template.at("/Outputs/" + output + "/Value/Ref").asString()).as("output %s", output)
+				.isEqualTo(this.template.get("Resources")
+					.properties()
+					.stream()
+					.filter((entry) -> entry.getValue().equals(policyOf(service)))
+					.map(Map.Entry::getKey)
+					.findFirst()
+					.orElseThrow());
+		}
+		assertThat(DeployReadme.text()).doesNotContain("ShopTablesPolicy");
+	}
+
+	/** The policy whose statements name the service's table. */
+	private JsonNode policyOf(String service) {
+		String tableId = logicalIdOf(defaultTableOf(service, TABLE_VARIABLES.get(service)));
+		List<JsonNode> policies = new ArrayList<>();
+		this.template.get("Resources").forEach((resource) -> {
+			if (resource.get("Type").asString().equals("AWS::IAM::ManagedPolicy")
+					&& resource.toString().contains("\"" + tableId + "\"")) {
+				policies.add(resource);
+			}
+		});
+		assertThat(policies).as("policies on the table of %s", service).hasSize(1);
+		return policies.get(0);
+	}
+
+	private Set<String> indexesOf(String table) {
+		Set<String> indexes = new TreeSet<>();
+		tables().get(table)
+			.at("/Properties/GlobalSecondaryIndexes")
+			.forEach((index) -> indexes.add(index.get("IndexName").asString()));
+		return indexes;
 	}
 
 	/**
@@ -244,15 +307,14 @@ class AwsTemplateTests {
 				+ "(new TableDefinition(name, \"key\")): update this test to where the key is now defined");
 	}
 
-	/** DynamoDB actions the services' code calls, with the first file that calls each. */
-	private static Map<String, Path> operationsUsed() {
+	/**
+	 * DynamoDB actions one service's code calls (its own module and the project modules
+	 * it runs with), with the first file that calls each.
+	 */
+	private static Map<String, Path> operationsUsedBy(String service) {
 		Map<String, Path> used = new TreeMap<>();
-		TreeSet<String> modules = new TreeSet<>();
-		Manifests.storefront()
-			.forEach((deployment) -> modules
-				.addAll(Repository.withProjectDependencies(deployment.getMetadata().getName())));
-		for (String service : modules) {
-			for (Path file : Repository.mainSources(service)) {
+		for (String module : Repository.withProjectDependencies(service)) {
+			for (Path file : Repository.mainSources(module)) {
 				String source = Repository.read(file);
 				if (!source.contains("software.amazon.awssdk.services.dynamodb")) {
 					continue;

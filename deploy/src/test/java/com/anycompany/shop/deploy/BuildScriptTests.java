@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -74,8 +76,10 @@ class BuildScriptTests {
 		}
 		images.addAll(images(Manifests.parse(Variants.kustomize(this.root.resolve("deploy")), "eks")));
 		images.addAll(images(Manifests.parse(Variants.kustomize(this.root.resolve("deploy/overlays/local")), "local")));
-		// the X-Ray daemon and the OpenTelemetry collector are published by others
-		assertThat(images).filteredOn((image) -> !image.startsWith("public.ecr.aws/") && !image.startsWith("otel/"))
+		// the X-Ray daemon (ECR Public) and the OpenTelemetry collector (GitHub's
+		// registry)
+		// are published by others
+		assertThat(images).filteredOn((image) -> !image.startsWith("public.ecr.aws/") && !image.startsWith("ghcr.io/"))
 			.isNotEmpty()
 			.allMatch((image) -> image.matches("registry\\.example\\.com/shop/[a-z-]+:2\\.0\\.0"), "pushed image");
 		assertThat(images).contains("registry.example.com/shop/randomizer:2.0.0",
@@ -95,7 +99,64 @@ class BuildScriptTests {
 		});
 		assertThat(Files.readString(this.root.resolve("deploy/eks/randomizer.yaml")))
 			.contains("image: anycompany-shop/randomizer:" + commit + "\n");
-		assertThat(result.stdout()).contains("kind load docker-image");
+	}
+
+	/**
+	 * A local load carries no attestations (with the containerd image store,
+	 * {@code kind load docker-image} fails on them), and the printed {@code kind load}
+	 * names the cluster deploy/README.md creates, with every image just built.
+	 */
+	@Test
+	void aLocalBuildLoadsWithoutAttestationsAndPrintsAKindLoadForTheReadmesCluster() throws Exception {
+		String commit = git("rev-parse", "--short=12", "HEAD").strip();
+
+		Processes.Result result = build(Map.of());
+
+		assertThat(result.exitCode()).as(result.stderr()).isZero();
+		assertThat(Files.readAllLines(this.calls)).hasSize(DockerBuild.images().size())
+			.allSatisfy((call) -> assertThat(call.split(" ")).contains("--load", "--provenance=false", "--sbom=false"));
+		Matcher created = Pattern.compile("kind create cluster --name (\\S+)").matcher(DeployReadme.text());
+		assertThat(created.find()).as("deploy/README.md creates a kind cluster").isTrue();
+		Matcher load = Pattern.compile("(?m)^\\s*kind load docker-image --name (\\S+)((?: \\S+)+)$")
+			.matcher(result.stdout());
+		assertThat(load.find()).as("printed: %s", result.stdout()).isTrue();
+		assertThat(load.group(1)).isEqualTo(created.group(1));
+		assertThat(load.group(2).strip().split(" ")).containsExactlyInAnyOrderElementsOf(
+				DockerBuild.images().stream().map((image) -> "anycompany-shop/" + image + ":" + commit).toList());
+	}
+
+	@Test
+	void withARegistryTheAttestationsArePushed() throws Exception {
+		build(Map.of("IMAGES", "frontend"), "registry.example.com/shop", "2.0.0");
+
+		assertThat(Files.readAllLines(this.calls)).singleElement()
+			.asString()
+			.doesNotContain("--provenance")
+			.doesNotContain("--sbom");
+	}
+
+	/**
+	 * Until built, the manifests name the images under a host that can never resolve
+	 * (".invalid" is reserved, RFC 2606), not a Docker Hub name anyone could register;
+	 * build.sh finds and rewrites exactly those.
+	 */
+	@Test
+	void theCommittedManifestsNameAHostThatNeverResolvesUntilBuilt() throws Exception {
+		assertThat(DockerBuild.IMAGE_PREFIX).isEqualTo(DockerBuild.placeholderRegistry() + "/");
+		assertThat(DockerBuild.placeholderRegistry().split("/")[0]).endsWith(".invalid");
+		List<String> images = new ArrayList<>();
+		for (Path file : yamlFiles(Repository.DEPLOY)) {
+			if (!file.startsWith(Repository.DEPLOY.resolve("src"))) {
+				images.addAll(images(Manifests.parse(Files.readString(file), file.toString())));
+			}
+		}
+		List<String> ours = images.stream()
+			.filter((image) -> DockerBuild.images().contains(image.replaceAll("^.*/([a-z-]+):[^/]+$", "$1")))
+			.toList();
+		assertThat(ours).as("images of docker/build.sh in the committed manifests")
+			.hasSizeGreaterThanOrEqualTo(DockerBuild.images().size())
+			.allSatisfy((image) -> assertThat(image).startsWith(DockerBuild.IMAGE_PREFIX)
+				.endsWith(":" + DockerBuild.unbuiltTag()));
 	}
 
 	@Test

@@ -59,4 +59,27 @@ final class DeployReadme {
 		return shopAwsFromStack().keySet();
 	}
 
+	/**
+	 * The ConfigMaps the READMEs (this one and the OpenTelemetry component's) have the
+	 * operator make with {@code kubectl create configmap NAME -n NAMESPACE}, and their
+	 * keys.
+	 * @return "namespace/name" to keys
+	 */
+	static Map<String, java.util.Set<String>> configMapsMadeByCommands() {
+		Map<String, java.util.Set<String>> made = new LinkedHashMap<>();
+		String text = text() + "\n" + Repository.read(Repository.DEPLOY.resolve("components/opentelemetry/README.md"));
+		Matcher command = Pattern.compile(
+				"kubectl create configmap ([a-z0-9-]+) -n ([a-z0-9-]+)((?: \\\\\\s+--from-literal=[^\\n\\\\]*[^\\s\\\\])+)")
+			.matcher(text);
+		while (command.find()) {
+			java.util.Set<String> keys = new java.util.TreeSet<>();
+			Matcher literal = Pattern.compile("--from-literal=([A-Za-z0-9_.-]+)=").matcher(command.group(3));
+			while (literal.find()) {
+				keys.add(literal.group(1));
+			}
+			made.put(command.group(2) + "/" + command.group(1), keys);
+		}
+		return made;
+	}
+
 }

@@ -15,7 +15,7 @@ final class DockerBuild {
 	 * The registry part of the images as the committed manifests name them;
 	 * docker/build.sh rewrites it.
 	 */
-	static final String IMAGE_PREFIX = "anycompany-shop/";
+	static final String IMAGE_PREFIX = "registry.invalid/anycompany-shop/";
 
 	private DockerBuild() {
 	}
@@ -51,6 +51,16 @@ final class DockerBuild {
 		return group(buildScript(), "(?m)^DEFAULT_REGISTRY=(\\S+)");
 	}
 
+	/** Where the committed manifests say the images are: a name that never resolves. */
+	static String placeholderRegistry() {
+		return group(buildScript(), "(?m)^PLACEHOLDER_REGISTRY=(\\S+)");
+	}
+
+	/** The kind cluster the printed {@code kind load} command names. */
+	static String kindCluster() {
+		return group(buildScript(), "(?m)^KIND_CLUSTER=(\\S+)");
+	}
+
 	/** The numeric user the image runs as ({@code USER uid:gid}). */
 	static long user() {
 		return Long.parseLong(group(dockerfile(), "(?m)^USER (\\d+):\\d+\\s*$"));
@@ -62,7 +72,7 @@ final class DockerBuild {
 
 	/** An image as the committed manifests name it. */
 	static String image(String module) {
-		return defaultRegistry() + "/" + module + ":" + unbuiltTag();
+		return placeholderRegistry() + "/" + module + ":" + unbuiltTag();
 	}
 
 	static String group(String text, String regex) {

@@ -44,6 +44,22 @@ class JvmMemoryTests {
 
 	static final long XRAY_LOCAL_CODE_CACHE_MB = 14;
 
+	/**
+	 * With the OpenTelemetry Java agent (deploy/README.md, "Memory", 2026-12-08): the
+	 * largest metaspace and class space, 87 MB (frontend; 73 MB without the agent).
+	 */
+	static final long AGENT_METASPACE_MB = 87;
+
+	/**
+	 * Besides the heap with the agent: 188 MB measured (frontend, C1 only), plus the code
+	 * cache full tiered compilation grew to without it (39 against 30 MB here) and the
+	 * compiler arenas' peak seen without it (46 MB).
+	 */
+	static final long AGENT_NON_HEAP_MB = 188 + (39 - 30) + 46;
+
+	/** The processors the JVMs had when measured (-XX:ActiveProcessorCount=1). */
+	static final long MEASURED_PROCESSORS = 1;
+
 	/** Largest old generation after four minutes of load (xray-local aside). */
 	static final long LIVE_HEAP_MB = 38;
 
@@ -58,6 +74,28 @@ class JvmMemoryTests {
 		}
 	}
 
+	/**
+	 * The services on the OpenTelemetry Java agent (deploy/overlays/opentelemetry): the
+	 * agent's classes need more metaspace than the image's cap leaves room for; their
+	 * options are the image's but for that cap, and heap plus what was measured with the
+	 * agent besides it fit their limit.
+	 */
+	@Test
+	void theServicesOnTheAgentHaveRoomForItsClassesAndStillFit() {
+		Map<String, Long> image = options(imageDefaults());
+		List<Deployment> storefront = Variants.named("opentelemetry").storefront();
+		assertThat(storefront).hasSize(6);
+		for (Deployment deployment : storefront) {
+			Container container = Workloads.of(deployment).main();
+			String text = javaOptions(container);
+			assertThat(text).as("%s: the image's options but for the metaspace cap", container.getName())
+				.isEqualTo(imageDefaults().replaceAll("-XX:MaxMetaspaceSize=\\d+m",
+						"-XX:MaxMetaspaceSize=" + options(text).get("MaxMetaspaceSize") + "m"));
+			assertThat(options(text).get("MaxMetaspaceSize")).isGreaterThan(image.get("MaxMetaspaceSize"));
+			fits(container, AGENT_NON_HEAP_MB, AGENT_METASPACE_MB, CODE_CACHE_MB);
+		}
+	}
+
 	@Test
 	void xrayLocalFitsInItsLimitWithItsLargerHeap() {
 		Deployment xrayLocal = Variants.named("local").named(Deployment.class, Manifests.NAMESPACE, "xray-local");
@@ -66,6 +104,38 @@ class JvmMemoryTests {
 
 		// it keeps the traces: at least 64 MB of JSON and its indexes
 		assertThat(heapMb(Workloads.of(xrayLocal).main(), options)).isGreaterThanOrEqualTo(192);
+	}
+
+	/**
+	 * The processors the memory was measured with (deploy/README.md, "Memory": one), as
+	 * the CPU limit of every pod of a Java image gives them. Pinned in the JVM's options,
+	 * so that a pod whose CPU limit is removed does not size its threads and GC for the
+	 * whole node: without a limit the JVM counts the node's CPUs.
+	 */
+	@Test
+	void theJvmsProcessorCountIsPinnedToTheCpuLimitTheMemoryWasMeasuredWith() {
+		assertThat(DeployReadme.text()).as("the measurement's processors")
+			.containsPattern("NativeMemoryTracking=summary[^.]*one processor");
+		List<Workloads> java = new java.util.ArrayList<>();
+		for (Variants variant : Variants.all()) {
+			variant.workloads()
+				.stream()
+				.filter((workload) -> workload.isOwnImage() && !workload.name().equals("dynalite"))
+				.forEach(java::add);
+		}
+		assertThat(java).isNotEmpty();
+		for (Workloads workload : java) {
+			Container container = workload.main();
+			String options = javaOptions(container);
+			Matcher pinned = Pattern.compile("-XX:ActiveProcessorCount=(\\d+)").matcher(options);
+			assertThat(pinned.find()).as("%s: ActiveProcessorCount in %s", workload, options).isTrue();
+			Quantity cpu = container.getResources().getLimits().get("cpu");
+			assertThat(cpu).as("%s CPU limit", workload).isNotNull();
+			long processors = (long) Math.ceil(Quantity.getAmountInBytes(cpu).doubleValue());
+			assertThat(Long.parseLong(pinned.group(1))).as("%s: processors for a CPU limit of %s", workload, cpu)
+				.isEqualTo(processors)
+				.isEqualTo(MEASURED_PROCESSORS);
+		}
 	}
 
 	@Test

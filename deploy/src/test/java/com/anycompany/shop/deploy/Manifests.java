@@ -43,7 +43,7 @@ final class Manifests {
 
 	/** The API versions of the kinds used here that are served and not deprecated. */
 	static final Set<String> CURRENT_API_VERSIONS = Set.of("v1", "apps/v1", "rbac.authorization.k8s.io/v1",
-			"admissionregistration.k8s.io/v1");
+			"admissionregistration.k8s.io/v1", "policy/v1", "networking.k8s.io/v1");
 
 	static final String NAMESPACE = "microservices-aws";
 

@@ -41,8 +41,7 @@ record Variants(String name, Path directory, List<HasMetadata> objects) {
 			rendered.put("eks", render("eks", Repository.DEPLOY, List.of("tracing", "eks")));
 			for (Path overlay : overlays()) {
 				String name = overlay.getFileName().toString();
-				rendered.put(name,
-						render(name, overlay, name.equals("local") ? List.of("eks/randomizer.yaml") : List.of()));
+				rendered.put(name, render(name, overlay, alsoApplied(name)));
 			}
 			all = rendered;
 		}
@@ -64,6 +63,18 @@ record Variants(String name, Path directory, List<HasMetadata> objects) {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The plain files deploy/README.md has the operator apply next to an overlay: the
+	 * chaos everywhere; the X-Ray daemon on EKS, except where the OpenTelemetry collector
+	 * takes its place.
+	 */
+	private static List<String> alsoApplied(String overlay) {
+		return switch (overlay) {
+			case "local", "opentelemetry" -> List.of("eks/randomizer.yaml");
+			default -> List.of("tracing", "eks");
+		};
 	}
 
 	/**

@@ -32,13 +32,6 @@ public class ShopTracingProperties {
 	private String daemonAddress;
 
 	/**
-	 * How many finished segments may wait for the emitter thread before new ones are
-	 * dropped (and counted in the xray.emitter.dropped metric). Requests never wait for
-	 * the emitter.
-	 */
-	private int emitterQueueSize = SegmentEmitter.DEFAULT_CAPACITY;
-
-	/**
 	 * Local sampling rules (SDK manifest format, version 2). The default samples every
 	 * request, which is what a person exploring the shop on a laptop wants.
 	 */
@@ -87,14 +80,6 @@ public class ShopTracingProperties {
 
 	public void setDaemonAddress(String daemonAddress) {
 		this.daemonAddress = daemonAddress;
-	}
-
-	public int getEmitterQueueSize() {
-		return this.emitterQueueSize;
-	}
-
-	public void setEmitterQueueSize(int emitterQueueSize) {
-		this.emitterQueueSize = emitterQueueSize;
 	}
 
 	public String getSamplingRules() {

@@ -7,6 +7,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
+import com.anycompany.shop.tracing.context.TraceIdMdcListener;
+
 /**
  * Puts the X-Ray trace id into Spring Boot's log pattern (the correlation part), so each
  * log line written while serving a traced request names its trace. A service's own

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.anycompany.shop.testsupport.LocalDynamoDb;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
+import com.anycompany.shop.tracing.context.ContextMissingReporter;
 import com.anycompany.shop.tracing.sample.SampleApplication;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +23,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
+import com.amazonaws.xray.entities.Segment;
+import com.amazonaws.xray.listeners.SegmentListener;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -39,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requests, calls another service over HTTP and calls a local DynamoDB.
  */
 @ExtendWith({ LocalDynamoDb.class, OutputCaptureExtension.class })
+@Import(TracedRequestsTests.SerializedBySdk.class)
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.application.name=sampleservice", "management.endpoints.web.exposure.include=health" })
 class TracedRequestsTests {
@@ -104,6 +113,21 @@ class TracedRequestsTests {
 		// the log line written while serving the request carries the trace id
 		assertThat(output.getAll()).contains("calling downstream for status 200")
 			.contains(segment.path("trace_id").asString());
+	}
+
+	/**
+	 * The datagram is the SDK's own document of the segment: what its
+	 * {@code Entity.serialize()} writes, with the SDK's filter's {@code http} maps and
+	 * its interceptor's {@code aws} subsegments in it.
+	 */
+	@Test
+	void theDatagramIsTheSdksSerializationOfTheSegment() {
+		get("/dynamo/serialized");
+		JsonNode datagram = daemon.awaitSegment((s) -> url(s).endsWith("/dynamo/serialized"), WAIT);
+		assertThat(XRayDaemonStub.walk(datagram).map((s) -> s.path("name").asString())).contains("DynamoDb");
+		String bySdk = SerializedBySdk.documents.get(datagram.path("id").asString());
+		assertThat(bySdk).isNotNull();
+		assertThat(datagram).isEqualTo(JsonMapper.builder().build().readTree(bySdk));
 	}
 
 	@Test
@@ -333,6 +357,28 @@ class TracedRequestsTests {
 		get("/call/200");
 		daemon.awaitSegment((s) -> url(s).endsWith("/call/200"), WAIT);
 		assertThat(daemon.segments()).noneMatch((s) -> url(s).contains("/actuator"));
+	}
+
+	/** Keeps what the SDK's serializer writes for each segment the recorder ends. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class SerializedBySdk {
+
+		static final Map<String, String> documents = new ConcurrentHashMap<>();
+
+		@Bean
+		XRayRecorderCustomizer serializedBySdk() {
+			return (builder) -> builder.withSegmentListener(new SegmentListener() {
+
+				@Override
+				public void afterEndSegment(Segment segment) {
+					if (segment.isSampled()) {
+						documents.put(segment.getId(), segment.serialize());
+					}
+				}
+
+			});
+		}
+
 	}
 
 	private void getAnyStatus(String path) {

@@ -2,7 +2,14 @@ package com.anycompany.shop.tracing;
 
 import com.amazonaws.xray.AWSXRayRecorder;
 import com.amazonaws.xray.AWSXRayRecorderBuilder;
+import com.amazonaws.xray.contexts.ThreadLocalSegmentContextResolver;
+import com.amazonaws.xray.emitters.UDPEmitter;
 import com.amazonaws.xray.interceptors.TracingInterceptor;
+import com.amazonaws.xray.jakarta.servlet.AWSXRayServletFilter;
+import com.anycompany.shop.tracing.aop.XRayEnabledAspect;
+import com.anycompany.shop.tracing.servlet.CallerDecisionSampling;
+import com.anycompany.shop.tracing.servlet.TracedRequestFilter;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,15 +37,14 @@ class XRayTracingAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(AWSXRayRecorder.class)
 				.hasSingleBean(RemoteCallTracing.class)
-				.hasSingleBean(AwsSdkTracingInterceptor.class)
 				.hasSingleBean(TaskDecorator.class)
 				.hasSingleBean(XRayEnabledAspect.class)
 				.hasBean("xrayServletFilter");
-			assertThat(context.getBean(TraceAnnotations.class)).isNotNull();
-			AwsClients awsClients = context.getBean(AwsClients.class);
-			assertThat(awsClients).extracting("interceptors")
+			assertThat(context.getBean(TraceAnnotations.class)).extracting("recorder").isNotNull();
+			assertThat(context.getBean(BackgroundWork.class)).extracting("recorder").isNotNull();
+			assertThat(context.getBean(AwsClients.class)).extracting("interceptors")
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-				.hasExactlyElementsOfTypes(AwsSdkTracingInterceptor.class);
+				.hasExactlyElementsOfTypes(TracingInterceptor.class);
 			// the call's subsegment first, then the budget header and no-answer mapping
 			assertThat(interceptorsOf(context.getBean(RemoteServiceClients.class))).hasSize(2)
 				.first()
@@ -51,7 +57,7 @@ class XRayTracingAutoConfigurationTests {
 		this.runner.withPropertyValues("shop.tracing.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(AWSXRayRecorder.class)
 				.doesNotHaveBean(RemoteCallTracing.class)
-				.doesNotHaveBean(AwsSdkTracingInterceptor.class)
+				.doesNotHaveBean(ExecutionInterceptor.class)
 				.doesNotHaveBean(TaskDecorator.class)
 				.doesNotHaveBean(XRayEnabledAspect.class)
 				.doesNotHaveBean("xrayServletFilter")
@@ -62,7 +68,31 @@ class XRayTracingAutoConfigurationTests {
 				.isEmpty();
 			assertThat(interceptorsOf(context.getBean(RemoteServiceClients.class))).hasSize(1)
 				.noneMatch(XRayRestClientInterceptor.class::isInstance);
-			assertThat(context).hasSingleBean(TraceAnnotations.class);
+			assertThat(context.getBean(TraceAnnotations.class)).extracting("recorder").isNull();
+			assertThat(context.getBean(BackgroundWork.class)).extracting("recorder").isNull();
+		});
+	}
+
+	/**
+	 * The pieces that make the datagrams are the SDK's own classes, not copies: its
+	 * servlet filter (behind ours), its AWS SDK interceptor, its UDP emitter (and with it
+	 * its serializer), its thread-local context.
+	 */
+	@Test
+	void theSdksOwnPiecesAreWired() {
+		this.runner.run((context) -> {
+			FilterRegistrationBean<?> filter = context.getBean("xrayServletFilter", FilterRegistrationBean.class);
+			assertThat(filter.getFilter()).isInstanceOf(TracedRequestFilter.class)
+				.extracting("xray")
+				.isExactlyInstanceOf(AWSXRayServletFilter.class);
+			assertThat(context.getBean(ExecutionInterceptor.class)).isExactlyInstanceOf(TracingInterceptor.class);
+			AWSXRayRecorder recorder = context.getBean(AWSXRayRecorder.class);
+			assertThat(recorder.getEmitter()).isExactlyInstanceOf(UDPEmitter.class);
+			assertThat(recorder.getSamplingStrategy()).isInstanceOf(CallerDecisionSampling.class);
+			assertThat(recorder).extracting("segmentContextResolverChain.resolvers")
+				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+				.last()
+				.isExactlyInstanceOf(ThreadLocalSegmentContextResolver.class);
 		});
 	}
 
@@ -76,16 +106,16 @@ class XRayTracingAutoConfigurationTests {
 	}
 
 	/**
-	 * The SDK's own AWS interceptor declared by a service replaces ours: one subsegment
+	 * An interceptor the service declares itself replaces this module's: one subsegment
 	 * per call.
 	 */
 	@Test
-	void theSdksAwsInterceptorOfTheServiceReplacesOurs() {
-		this.runner.withBean(TracingInterceptor.class, TracingInterceptor::new).run((context) -> {
-			assertThat(context).doesNotHaveBean(AwsSdkTracingInterceptor.class);
+	void anAwsInterceptorOfTheServiceWins() {
+		TracingInterceptor own = new TracingInterceptor();
+		this.runner.withBean(TracingInterceptor.class, () -> own).run((context) -> {
 			assertThat(context.getBean(AwsClients.class)).extracting("interceptors")
 				.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-				.hasExactlyElementsOfTypes(TracingInterceptor.class);
+				.containsExactly(own);
 		});
 	}
 
@@ -100,7 +130,9 @@ class XRayTracingAutoConfigurationTests {
 	@Test
 	void backsOffWithoutTheSdk() {
 		this.runner.withClassLoader(new FilteredClassLoader(AWSXRayRecorder.class)).run((context) -> {
-			assertThat(context).doesNotHaveBean(RemoteCallTracing.class).doesNotHaveBean("xrayServletFilter");
+			assertThat(context).doesNotHaveBean(RemoteCallTracing.class)
+				.doesNotHaveBean("xrayServletFilter")
+				.hasSingleBean(TraceAnnotations.class);
 			assertThat(context).hasSingleBean(RemoteServiceClients.class);
 		});
 	}

@@ -3,7 +3,7 @@ package com.anycompany.shop.frontend.system;
 import com.anycompany.shop.frontend.product.ProductNotFoundException;
 import com.anycompany.shop.tracing.DownstreamRejectedException;
 import com.anycompany.shop.tracing.DownstreamUnavailableException;
-import com.anycompany.shop.tracing.TraceIdMdcListener;
+import com.anycompany.shop.tracing.context.TraceIdMdcListener;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;

@@ -8,13 +8,14 @@ import java.util.Map;
 import com.anycompany.shop.xraylocal.web.ApiException;
 import com.anycompany.shop.xraylocal.filter.Filter;
 import com.anycompany.shop.xraylocal.filter.FilterParser;
-import com.anycompany.shop.xraylocal.filter.TraceTarget;
 import com.anycompany.shop.xraylocal.graph.GraphIndex;
 import com.anycompany.shop.xraylocal.graph.Histogram;
 import com.anycompany.shop.xraylocal.graph.ServiceGraph;
 import com.anycompany.shop.xraylocal.graph.Stats;
 import com.anycompany.shop.xraylocal.ingest.Ingest;
 import com.anycompany.shop.xraylocal.ingest.Rejection;
+import com.anycompany.shop.xraylocal.query.GraphQuery;
+import com.anycompany.shop.xraylocal.query.TraceQuery;
 import com.anycompany.shop.xraylocal.store.Entity;
 import com.anycompany.shop.xraylocal.store.NodeKey;
 import com.anycompany.shop.xraylocal.store.RootCauses;
@@ -40,7 +41,9 @@ class TraceController {
 
 	private final TraceStore store;
 
-	private final GraphIndex graphIndex;
+	private final GraphQuery graphs;
+
+	private final TraceQuery traces;
 
 	private final Ingest ingest;
 
@@ -52,7 +55,8 @@ class TraceController {
 
 	TraceController(TraceStore store, GraphIndex graphIndex, Ingest ingest, Groups groups, JsonMapper mapper) {
 		this.store = store;
-		this.graphIndex = graphIndex;
+		this.graphs = new GraphQuery(store, graphIndex);
+		this.traces = new TraceQuery(store);
 		this.ingest = ingest;
 		this.groups = groups;
 		this.mapper = mapper;
@@ -80,31 +84,13 @@ class TraceController {
 		double end = Requests.time(request, "EndTime", null);
 		checkRange(start, end);
 		Filter group = this.groups.filter(Requests.string(request, "GroupName"), Requests.string(request, "GroupARN"));
-		if (group == Filter.ALL) {
-			return new XrayJson.ServiceGraphResult(start, end, services(this.graphIndex.graph(start, end)), false);
-		}
-		// a group's graph: only its traces, read one by one
-		ServiceGraph graph = new ServiceGraph();
-		for (Trace trace : this.store.snapshot()) {
-			TraceFacts facts = trace.facts();
-			if (facts.startTime() <= end && facts.endTime() >= start && TraceTarget.matches(group, facts)) {
-				graph.add(facts);
-			}
-		}
-		return new XrayJson.ServiceGraphResult(start, end, services(graph), false);
+		return new XrayJson.ServiceGraphResult(start, end, services(this.graphs.window(start, end, group)), false);
 	}
 
 	@PostMapping("/TraceGraph")
 	XrayJson.TraceGraphResult getTraceGraph(@RequestBody(required = false) byte[] body) {
 		JsonNode request = Requests.body(this.mapper, body);
-		ServiceGraph graph = new ServiceGraph();
-		for (String id : Requests.strings(request, "TraceIds")) {
-			Trace trace = this.store.get(id);
-			if (trace != null) {
-				graph.add(trace.facts());
-			}
-		}
-		return new XrayJson.TraceGraphResult(services(graph));
+		return new XrayJson.TraceGraphResult(services(this.graphs.traces(Requests.strings(request, "TraceIds"))));
 	}
 
 	@PostMapping("/TraceSummaries")
@@ -120,41 +106,11 @@ class TraceController {
 		}
 		Filter filter = FilterParser.parse(Requests.string(request, "FilterExpression"), this.groups);
 		long before = pageToken(Requests.string(request, "NextToken"));
-
-		List<Trace> traces = this.store.snapshot();
-		List<XrayJson.TraceSummary> page = new ArrayList<>();
-		long processed = 0;
-		long lastSeq = 0;
-		String nextToken = null;
-		for (int i = traces.size() - 1; i >= 0; i--) {
-			Trace trace = traces.get(i);
-			if (trace.seq() >= before) {
-				continue;
-			}
-			if (byTraceId) {
-				long idTime = trace.idEpochSeconds();
-				if (idTime < Math.floor(start) || idTime > end) {
-					continue;
-				}
-			}
-			TraceFacts facts = trace.facts();
-			if (!byTraceId && (facts.startTime() > end || facts.endTime() < start)) {
-				continue;
-			}
-			processed++;
-			if (!TraceTarget.matches(filter, facts)) {
-				continue;
-			}
-			if (page.size() == PAGE_SIZE) {
-				// another match exists: the next page resumes below the last one returned
-				nextToken = Long.toString(lastSeq);
-				break;
-			}
-			page.add(summary(facts));
-			lastSeq = trace.seq();
-		}
+		TraceQuery.Page page = this.traces.find(start, end,
+				byTraceId ? TraceQuery.TimeRange.TRACE_ID : TraceQuery.TimeRange.EVENT, filter, before, PAGE_SIZE);
 		double now = System.currentTimeMillis() / 1000.0;
-		return new XrayJson.TraceSummariesResult(page, now, processed, nextToken);
+		return new XrayJson.TraceSummariesResult(page.traces().stream().map(TraceController::summary).toList(), now,
+				page.processed(), page.hasMore() ? Long.toString(page.nextBefore()) : null);
 	}
 
 	@PostMapping("/Traces")
