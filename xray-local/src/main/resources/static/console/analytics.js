@@ -153,6 +153,8 @@ function side(ctx, r, paired) {
   // drawn about the size they are shown: a third of the page alone, half of it in a pair
   const size = paired ? { width: 640, height: 190 } : { width: 420, height: 200 };
   const series = timeSeries(r.summaries, r.start, r.end, period);
+  // a point of a chart opens the traces of its period, with this side's filter
+  const openPeriod = (from, to) => ctx.go('traces', { filter: r.filter, start: from, end: to, groupBy: '' });
   const histogram = histogramChart(responseTimeHistogram(r.summaries), (low, high) => {
     ctx.go('traces', { filter: andCondition(r.filter, latencyCondition(low, high)) });
   });
@@ -170,11 +172,11 @@ function side(ctx, r, paired) {
         histogram),
       el('div', {},
         el('h3', {}, 'Requests and errors per ' + periodLabel(period)),
-        timeChart(series, COUNT_LINES, { start: r.start, end: r.end, events: r.events, id: 'counts-' + r.label, ...size }),
+        timeChart(series, COUNT_LINES, { start: r.start, end: r.end, events: r.events, id: 'counts-' + r.label, ...size, onPeriod: openPeriod }),
         legend(COUNT_LINES)),
       el('div', {},
         el('h3', {}, 'Response time percentiles per ' + periodLabel(period)),
-        timeChart(series, LATENCY_LINES, { start: r.start, end: r.end, events: r.events, format: ms, id: 'latency-' + r.label, ...size }),
+        timeChart(series, LATENCY_LINES, { start: r.start, end: r.end, events: r.events, format: ms, id: 'latency-' + r.label, ...size, onPeriod: openPeriod }),
         legend(LATENCY_LINES))),
     r.events.length ? el('ul', { class: 'chaos-list' }, r.events.map((e) => el('li', {}, el('b', {}, e.action), ' ', e.target || 'all', ' at ', hms(e.time)))) : null,
     paired ? null : breakdownTable(r.rows));

@@ -81,7 +81,7 @@ const PAD = { left: 46, right: 10, top: 12, bottom: 26 };
  * events ({time, action, target}) drawn as vertical markers. Fixed [start, end] so two
  * charts side by side share an axis per side.
  */
-export function timeChart(series, lines, { start, end, format = countLabel, events = [], title, id, width: CW = 640, height: CH = 190 } = {}) {
+export function timeChart(series, lines, { start, end, format = countLabel, events = [], title, id, width: CW = 640, height: CH = 190, onPeriod } = {}) {
   const chart = svg('svg', { class: 'timechart', viewBox: `0 0 ${CW} ${CH}`, role: 'img', dataset: { chart: id || '' } });
   if (title) chart.append(svg('title', {}, title));
   const plotW = CW - PAD.left - PAD.right;
@@ -104,6 +104,18 @@ export function timeChart(series, lines, { start, end, format = countLabel, even
     const pts = series.filter((p) => Number.isFinite(p[line.key])).map((p) => `${x(p.time + p.period / 2).toFixed(1)},${y(p[line.key]).toFixed(1)}`);
     if (pts.length) {
       chart.append(svg('polyline', { class: 'series', points: pts.join(' '), stroke: line.color, dataset: { series: line.key } }));
+    }
+  }
+  // a click on a period (a point of the lines) calls onPeriod(start, end): its traces
+  if (onPeriod) {
+    for (const p of series) {
+      const x0 = Math.max(PAD.left, x(p.time));
+      const x1 = Math.min(CW - PAD.right, x(p.time + p.period));
+      if (x1 <= x0) continue;
+      chart.append(svg('rect', {
+        class: 'period', x: x0, y: PAD.top, width: x1 - x0, height: plotH, dataset: { time: p.time, period: p.period },
+        onclick: () => onPeriod(p.time, p.time + p.period),
+      }, svg('title', {}, hms(p.time) + ': ' + (p.requests || 0) + ' requests (click for the traces)')));
     }
   }
   // marker labels take the first of three rows where they do not run into the previous one

@@ -11,9 +11,12 @@ import * as status from './status.js';
 import * as chaos from './chaos.js';
 import * as compare from './compare.js';
 import * as operations from './operations.js';
+import * as insights from './insights.js';
+import * as alarms from './alarms.js';
+import * as sampling from './sampling.js';
 
 const REFRESH_MS = 5000;
-const VIEWS = { map, traces, trace, analytics, groups, status, chaos, compare, operations };
+const VIEWS = { map, traces, trace, analytics, groups, status, chaos, compare, operations, insights, alarms, sampling };
 // views that stay as they are until asked (a trace does not change; forms are being typed in)
 const STILL = new Set(['trace', 'groups', 'compare']);
 

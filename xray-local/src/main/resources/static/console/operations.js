@@ -56,7 +56,8 @@ function render(ctx) {
   $('#operations-table tbody').replaceChildren(...sorted.map((r, i) => el('tr', {
     class: 'clickable' + (r.operation ? ' operation' : ' service-total') + (selected === r.id ? ' selected' : ''),
     dataset: { service: r.service, operation: r.operation || '', rank: i + 1, faultShare: r.faultShare.toFixed(4), ownFaultShare: r.ownFaultShare.toFixed(4), requests: r.requests },
-    onclick: (event) => { if (!event.target.closest('a')) { selected = r.id; render(ctx); showChart(ctx, r); } },
+    // the row opens Analytics with its filter; "Minutes" shows its requests per minute here
+    onclick: (event) => { if (!event.target.closest('a, button')) ctx.go('analytics', { filter: r.filter }); },
   },
   el('td', {}, r.service, r.type === 'AWS::DynamoDB::Table' ? el('small', { class: 'muted' }, ' DynamoDB table') : null),
   el('td', { class: 'url' }, r.operation || el('i', { class: 'muted' }, 'all operations')),
@@ -67,7 +68,10 @@ function render(ctx) {
   el('td', { class: 'num' + (r.throttle ? ' throttle-text' : '') }, percent(r.throttleShare)),
   el('td', { class: 'num' }, ms(r.p50)), el('td', { class: 'num' }, ms(r.p90)), el('td', { class: 'num' }, ms(r.p99)),
   el('td', { class: 'num' }, ms(r.impact) + '/min'),
-  el('td', {}, el('a', { href: '#/analytics?' + new URLSearchParams({ filter: r.filter }).toString(), class: 'button small', title: r.filter }, 'Analytics')))));
+  el('td', {}, el('button', {
+    type: 'button', class: 'button small', dataset: { minutes: r.id }, title: 'Requests per minute, with chaos events',
+    onclick: () => { selected = r.id; render(ctx); },
+  }, 'Minutes'), ' ', el('a', { href: '#/analytics?' + new URLSearchParams({ filter: r.filter }).toString(), class: 'button small', title: r.filter }, 'Analytics')))));
   const current = rows.find((r) => r.id === selected);
   if (current) showChart(ctx, current);
 }
@@ -108,7 +112,8 @@ function showChart(ctx, row) {
       chart.append(svg('g', { class: 'chaos-marker', dataset: { action: e.action, target: e.target || '', time: e.time } },
         svg('line', { x1: at, x2: at, y1: 8, y2: 120 }),
         // labels of events close together take turns on three lines
-        svg('text', { x: at + 3, y: 16 + (i % 3) * 11 }, e.action + (e.target ? ' ' + e.target : '')),
+        // near the right edge the label goes to the left of its line
+        svg('text', { x: at > W - 160 ? at - 3 : at + 3, y: 16 + (i % 3) * 11, 'text-anchor': at > W - 160 ? 'end' : 'start' }, e.action + (e.target ? ' ' + e.target : '')),
         svg('title', {}, e.action + ' ' + (e.target || 'all') + ' at ' + hms(e.time))));
     }
   }

@@ -46,5 +46,10 @@ export async function load() {
       ['Rules from', s.sampling.rulesFrom], ['Rules', s.sampling.rules.join(', ')],
       ['Rule polls', number(s.sampling.rulePolls)], ['Target polls', number(s.sampling.targetPolls)],
       ['SDK clients seen', number(s.sampling.clients)]]),
+    s.telemetry ? panel('Daemon telemetry (PutTelemetryRecords)', [
+      ['Requests', number(s.telemetry.requests)], ['Records', number(s.telemetry.records)],
+      ['Segments received', number(s.telemetry.SegmentsReceivedCount)], ['Segments sent', number(s.telemetry.SegmentsSentCount)],
+      ['Segments spilled over', number(s.telemetry.SegmentsSpilloverCount)], ['Segments rejected', number(s.telemetry.SegmentsRejectedCount)],
+      ['Backend connection errors', number(s.telemetry.BackendConnectionErrors)], ['Last reported by', s.telemetry.lastReporter || '–']]) : '',
     panel('Process', [['Up for', Math.round(s.uptimeSeconds) + ' s'], ['Heap used', mb(s.heap.usedBytes) + ' of ' + mb(s.heap.maxBytes)]]));
 }

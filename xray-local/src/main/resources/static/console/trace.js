@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { ms, clock } from './format.js';
 import { statusClass } from './model.js';
 import { timelineRows, entityHealth } from './timeline.js';
+import { linkRows } from './links.js';
 import { criticalPath } from './critical-path.js';
 import { targetOf } from './trace-diff.js';
 import { renderTimeline } from './timeline-view.js';
@@ -122,6 +123,7 @@ function selectEntity(row) {
     ['annotations', 'Annotations', () => kvTable(e.annotations), !!(e.annotations && Object.keys(e.annotations).length)],
     ['metadata', 'Metadata', () => jsonBlock(e.metadata), !!e.metadata],
     ['exceptions', 'Exceptions', () => exceptionsTab(e.cause), !!e.cause],
+    ['links', 'Links', () => linksTab(e.links), linkRows(e.links).length > 0],
     ['raw', 'Raw JSON', () => jsonBlock(withoutChildren(e))],
   ];
   const content = el('div', { class: 'tab-content' });
@@ -199,4 +201,14 @@ function exceptionsTab(cause) {
     el('div', {}, x.message || ''),
     x.stack ? el('pre', { class: 'mono' }, x.stack.map((f) => '  at ' + (f.label || '') + ' (' + (f.path || '') + ':' + (f.line || '') + ')').join('\n')
       + (x.truncated ? '\n  … ' + x.truncated + ' more' : '')) : null)));
+}
+
+// OpenTelemetry span links: the traces this segment's work came from or leads to
+function linksTab(links) {
+  return el('table', { class: 'grid' },
+    el('thead', {}, el('tr', {}, el('th', {}, 'Linked trace'), el('th', {}, 'Span id'), el('th', {}, 'Attributes'))),
+    el('tbody', {}, linkRows(links).map((link) => el('tr', { dataset: { linkTrace: link.traceId } },
+      el('td', { class: 'mono' }, el('a', { href: link.href }, link.traceId)),
+      el('td', {}, el('code', {}, link.spanId)),
+      el('td', { class: 'wrap' }, link.attributes)))));
 }

@@ -3,23 +3,18 @@ package com.anycompany.shop.cart;
 import java.time.Duration;
 import java.util.List;
 
-import com.anycompany.shop.testsupport.LocalDynamoDb;
+import com.anycompany.shop.testsupport.ShopServiceTest;
 import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -35,22 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole service on a random port against dynalite, with catalogservice played by a
  * local HTTP server, and the segments the SDK really sends over UDP.
  */
-@ExtendWith(LocalDynamoDb.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-@ActiveProfiles("test")
+@ShopServiceTest(dynamoDb = true)
 class CartServiceApplicationTests {
 
-	@RegisterExtension
-	static XRayDaemonStub daemon = new XRayDaemonStub();
+	@Autowired
+	XRayDaemonStub daemon;
 
 	@RegisterExtension
 	static WireMockExtension catalog = StubServers.extension();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("shop.clients.aws.endpoint", LocalDynamoDb::endpoint);
-		registry.add("shop.tracing.daemon-address", daemon::address);
 		registry.add("shop.clients.services.catalogservice.base-url", () -> StubServers.url(catalog));
 	}
 

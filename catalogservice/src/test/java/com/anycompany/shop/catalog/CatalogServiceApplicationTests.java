@@ -3,21 +3,13 @@ package com.anycompany.shop.catalog;
 import java.time.Duration;
 import java.util.List;
 
-import com.anycompany.shop.testsupport.LocalDynamoDb;
+import com.anycompany.shop.testsupport.ShopServiceTest;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,20 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the API answers, and the segments the SDK sends over UDP carry the request, the
  * ProductID annotation and the DynamoDB call.
  */
-@ExtendWith(LocalDynamoDb.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-@ActiveProfiles("test")
+@ShopServiceTest(dynamoDb = true)
 class CatalogServiceApplicationTests {
 
-	@RegisterExtension
-	static XRayDaemonStub daemon = new XRayDaemonStub();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("shop.clients.aws.endpoint", LocalDynamoDb::endpoint);
-		registry.add("shop.tracing.daemon-address", daemon::address);
-	}
+	@Autowired
+	XRayDaemonStub daemon;
 
 	@Autowired
 	private RestTestClient http;

@@ -3,15 +3,12 @@ package com.anycompany.shop.e2e;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -51,40 +48,11 @@ final class FormShopper {
 	 * of the option to pick
 	 */
 	Answer submit(Answer page, String button, Map<String, String> typed) throws IOException, InterruptedException {
-		Element form = formWithButton(page.document(), button);
-		Map<String, String> fields = new LinkedHashMap<>();
-		for (Element input : form.select("input[name], select[name], textarea[name]")) {
-			if (input.is("select")) {
-				Element selected = input.selectFirst("option[selected]");
-				fields.put(input.attr("name"), (selected != null) ? selected.attr("value") : "");
-			}
-			else if (!input.attr("type").equals("submit")) {
-				fields.put(input.attr("name"), input.attr("value"));
-			}
-		}
-		for (Map.Entry<String, String> entry : typed.entrySet()) {
-			Element field = fieldLabelled(form, entry.getKey());
-			if (field.is("select")) {
-				Element option = field.select("option")
-					.stream()
-					.filter((candidate) -> candidate.text().equals(entry.getValue()))
-					.findFirst()
-					.orElseThrow(() -> new AssertionError(
-							"No option '" + entry.getValue() + "' in the select labelled '" + entry.getKey() + "'"));
-				fields.put(field.attr("name"), option.attr("value"));
-			}
-			else {
-				fields.put(field.attr("name"), entry.getValue());
-			}
-		}
-		String body = fields.entrySet()
-			.stream()
-			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
-			.collect(Collectors.joining("&"));
-		URI action = page.uri().resolve(form.attr("action"));
+		StorefrontForm form = StorefrontForm.withButton(page.document(), button);
+		URI action = page.uri().resolve(form.action());
 		return send(HttpRequest.newBuilder(action)
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+			.POST(HttpRequest.BodyPublishers.ofString(StorefrontForm.encode(form.filledIn(typed)))));
 	}
 
 	/** Follows the answer's redirects, if any. */
@@ -102,33 +70,6 @@ final class FormShopper {
 		HttpResponse<String> response = this.http.send(built, HttpResponse.BodyHandlers.ofString());
 		return new Answer(built.uri(), response.statusCode(), response.body(),
 				response.headers().firstValue("Location").orElse(null), Duration.ofNanos(System.nanoTime() - start));
-	}
-
-	private static Element formWithButton(Document page, String button) {
-		return page.select("form")
-			.stream()
-			.filter((form) -> form.select("button, input[type=submit]")
-				.stream()
-				.anyMatch((b) -> b.text().equals(button) || b.attr("value").equals(button)))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No form with a '" + button + "' button on " + page.location()));
-	}
-
-	private static Element fieldLabelled(Element form, String label) {
-		Element labelElement = form.select("label")
-			.stream()
-			.filter((candidate) -> candidate.text().equals(label))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No field labelled '" + label + "'"));
-		Element field = form.getElementById(labelElement.attr("for"));
-		if (field == null) {
-			throw new AssertionError("The label '" + label + "' points at nothing");
-		}
-		return field;
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	/** One answer of the storefront. */

@@ -1,17 +1,16 @@
 package com.anycompany.shop.e2e;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 import com.anycompany.shop.testsupport.RawHttp;
+import org.assertj.core.api.SoftAssertions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One table of bad requests and what the shop answered: each answer is checked as it
- * comes, and every violation is kept, so that one run shows all of them rather than the
+ * comes, as a soft assertion, so that one run shows every violation rather than the
  * first.
  */
 final class Matrix {
@@ -29,7 +28,7 @@ final class Matrix {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final List<String> violations = new ArrayList<>();
+	private final SoftAssertions softly = new SoftAssertions();
 
 	private int size;
 
@@ -41,7 +40,7 @@ final class Matrix {
 		}
 		catch (IOException | RuntimeException ex) {
 			this.size++;
-			this.violations.add(name + ": no answer (" + ex + ")");
+			this.softly.fail(name + ": no answer (" + ex + ")");
 			return null;
 		}
 		check(name, response, format, expectedStatus);
@@ -54,18 +53,26 @@ final class Matrix {
 		if (problem == null && expectedStatus != 0 && response.status() != expectedStatus) {
 			problem = "expected " + expectedStatus;
 		}
-		if (problem != null) {
-			this.violations.add(name + " -> " + response.status() + ": " + problem + " | "
-					+ abbreviate(response.header("Content-Type") + " " + response.body()));
-		}
+		this.softly.assertThat(problem)
+			.withFailMessage("%s -> %d: %s | %s", name, response.status(), problem,
+					abbreviate(response.header("Content-Type") + " " + response.body()))
+			.isNull();
 	}
 
 	int size() {
 		return this.size;
 	}
 
-	List<String> violations() {
-		return this.violations;
+	/**
+	 * Fails, if any case was violated, with each violation.
+	 * @param cases what the cases were, for the count printed first
+	 */
+	void assertAll(String cases) {
+		int violated = this.softly.errorsCollected().size();
+		if (violated > 0) {
+			System.out.printf("%s: %d of %d cases violated%n", cases, violated, this.size);
+		}
+		this.softly.assertAll();
 	}
 
 	private static String problemDetails(RawHttp.Response response) {

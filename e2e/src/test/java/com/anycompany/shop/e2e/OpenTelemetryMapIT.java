@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import com.anycompany.shop.e2e.StorefrontSession.Page;
 import com.anycompany.shop.launcher.stack.LocalShop;
 import com.anycompany.shop.launcher.stack.Tracer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.xray.model.Service;
 import software.amazon.awssdk.services.xray.model.TraceSummary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The same storefront journey three times, through the launcher as {@code ./shop up} runs
@@ -90,14 +92,18 @@ class OpenTelemetryMapIT {
 			assertThat(placed.status()).isEqualTo(302);
 
 			try (XRayClient xray = xray(shop.consoleUrl())) {
-				// the agent exports in batches; wait for the whole journey, then a little
-				// more for anything that should not be there
-				long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-				ServiceMap map = ServiceMap.read(xray, start);
-				while (!map.nodes().containsAll(JOURNEY_NODES) && System.nanoTime() < deadline) {
-					Thread.sleep(500);
-					map = ServiceMap.read(xray, start);
+				// the agent exports in batches: wait for the whole journey (if it never
+				// comes, the assertions on the map say what is missing)
+				try {
+					await().atMost(Duration.ofSeconds(30))
+						.pollInterval(Duration.ofMillis(500))
+						.until(() -> ServiceMap.read(xray, start).nodes().containsAll(JOURNEY_NODES));
 				}
+				catch (ConditionTimeoutException ex) {
+					// the map read below shows what never came
+				}
+				// then a deliberate pause, not a wait: time for a later batch to show
+				// anything that should not be there
 				Thread.sleep(3000);
 				return ServiceMap.read(xray, start);
 			}

@@ -19,12 +19,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import com.anycompany.shop.e2e.FormShopper.Answer;
 import com.anycompany.shop.launcher.stack.LocalShop;
+import org.assertj.core.api.SoftAssertions;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,6 +50,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The shop as people and foreign clients meet it: the six services, xray-local and the
@@ -200,23 +206,26 @@ class ShoppersIT {
 			journey.get();
 		}
 		pool.shutdown();
-		Thread.sleep(2000);
 
-		List<String> traceIds = xray
-			.getTraceSummariesPaginator((request) -> request.startTime(from).endTime(Instant.now().plusSeconds(5)))
-			.traceSummaries()
-			.stream()
-			.map(TraceSummary::id)
-			.toList();
-		assertThat(traceIds).hasSizeGreaterThanOrEqualTo(8 * 7);
-		int remoteCalls = 0;
-		for (int start = 0; start < traceIds.size(); start += 5) {
-			List<String> batch = traceIds.subList(start, Math.min(start + 5, traceIds.size()));
-			for (Trace trace : xray.batchGetTracesPaginator((request) -> request.traceIds(batch)).traces()) {
-				remoteCalls += checkWhole(trace);
+		// the segments reach xray-local over UDP just after each answer: wait until every
+		// journey's traces are there and whole
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			List<String> traceIds = xray
+				.getTraceSummariesPaginator((request) -> request.startTime(from).endTime(Instant.now().plusSeconds(5)))
+				.traceSummaries()
+				.stream()
+				.map(TraceSummary::id)
+				.toList();
+			assertThat(traceIds).hasSizeGreaterThanOrEqualTo(8 * 7);
+			int remoteCalls = 0;
+			for (int start = 0; start < traceIds.size(); start += 5) {
+				List<String> batch = traceIds.subList(start, Math.min(start + 5, traceIds.size()));
+				for (Trace trace : xray.batchGetTracesPaginator((request) -> request.traceIds(batch)).traces()) {
+					remoteCalls += checkWhole(trace);
+				}
 			}
-		}
-		assertThat(remoteCalls).isGreaterThan(8 * 10);
+			assertThat(remoteCalls).isGreaterThan(8 * 10);
+		});
 	}
 
 	/**
@@ -280,6 +289,8 @@ class ShoppersIT {
 						if (placed.count("order-pending") > 0) {
 							pending.incrementAndGet();
 						}
+						// a person's pause before reloading: a deliberate pause, not a
+						// wait
 						Thread.sleep(500);
 						Answer reload = shopper.open("/cart/checkout");
 						if (reload.uri().getPath().startsWith("/cart/order/O-")) {
@@ -314,35 +325,40 @@ class ShoppersIT {
 						counts[1] += (status == 200) ? 1 : 0;
 					}
 				}
+				// a person's pause between pages: a deliberate pause, not a wait
 				Thread.sleep(200);
 			}
 			return null;
 		}));
-		// the faults, one after another
-		List<String> faults = new ArrayList<>();
-		running.add(pool.submit(() -> {
-			sleepUntil(end, length, 0.10);
+		// the faults, one after another, each at its share of the run
+		List<String> faults = new CopyOnWriteArrayList<>();
+		ScheduledExecutorService faultClock = Executors.newSingleThreadScheduledExecutor();
+		running.add(at(faultClock, length, 0.10, () -> {
 			chaos("cartservice", "{\"errorRate\": 0.3}");
 			faults.add("cartservice errors 30%");
-			sleepUntil(end, length, 0.30);
+		}));
+		running.add(at(faultClock, length, 0.30, () -> {
 			chaos("cartservice", "{\"errorRate\": 0, \"latencyMs\": 1600}");
 			faults.add("cartservice latency 1600 ms");
-			sleepUntil(end, length, 0.50);
+		}));
+		running.add(at(faultClock, length, 0.50, () -> {
 			chaos("cartservice", "{\"latencyMs\": 0}");
 			shop.kill("orderservice");
 			faults.add("kill orderservice");
-			sleepUntil(end, length, 0.65);
+		}));
+		running.add(at(faultClock, length, 0.65, () -> {
 			shop.kill("catalogservice");
 			faults.add("kill catalogservice");
-			sleepUntil(end, length, 0.80);
+		}));
+		running.add(at(faultClock, length, 0.80, () -> {
 			shop.kill("cartservice");
 			faults.add("kill cartservice");
-			return null;
 		}));
 		for (Future<?> task : running) {
 			task.get();
 		}
 		pool.shutdown();
+		faultClock.shutdown();
 		shop.awaitHealthy(Duration.ofMinutes(2));
 
 		// the table, read as the AWS SDK reads it
@@ -360,25 +376,36 @@ class ShoppersIT {
 				length.toSeconds(), faults, told.get(), shownAfterReload.size(), pending.get(), unavailablePages.get(),
 				share(availability.get("/")), share(availability.get("/product/P-0003")), orderP50, orderP99);
 
-		assertThat(broken).isEmpty();
-		assertThat(told.get()).isGreaterThanOrEqualTo(10);
-		assertThat(faults).hasSize(5);
-		for (String key : toldKeys) {
-			assertThat(storedByKey.get(key)).as("orders stored for confirmed key %s", key).isEqualTo(1);
-		}
-		assertThat(storedByKey.values()).allMatch((count) -> count == 1);
 		Set<String> storedNeverShown = new HashSet<>(storedByKey.keySet());
 		storedNeverShown.retainAll(attemptedKeys);
 		storedNeverShown.removeAll(toldKeys);
-		assertThat(storedNeverShown).as("stored orders their shopper was never shown").isEmpty();
+		// every broken promise in one report, not just the first
+		SoftAssertions.assertSoftly((softly) -> {
+			softly.assertThat(broken).as("what shoppers were wrongly shown").isEmpty();
+			softly.assertThat(told.get()).as("orders confirmed").isGreaterThanOrEqualTo(10);
+			softly.assertThat(faults).as("faults injected").hasSize(5);
+			for (String key : toldKeys) {
+				softly.assertThat(storedByKey.get(key)).as("orders stored for confirmed key %s", key).isEqualTo(1);
+			}
+			softly.assertThat(storedByKey)
+				.as("orders stored per idempotency key")
+				.allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
+			softly.assertThat(storedNeverShown).as("stored orders their shopper was never shown").isEmpty();
+		});
 	}
 
-	private static void sleepUntil(long end, Duration length, double share) throws InterruptedException {
-		long at = end - length.toNanos() + (long) (length.toNanos() * share);
-		long wait = at - System.nanoTime();
-		if (wait > 0) {
-			Thread.sleep(wait / 1_000_000);
-		}
+	/** Schedules a fault at its share of the run's length. */
+	private static Future<?> at(ScheduledExecutorService clock, Duration length, double share, Fault fault) {
+		return clock.schedule(() -> {
+			fault.inject();
+			return null;
+		}, (long) (length.toMillis() * share), TimeUnit.MILLISECONDS);
+	}
+
+	private interface Fault {
+
+		void inject() throws Exception;
+
 	}
 
 	private static void chaos(String service, String body) throws Exception {
@@ -477,24 +504,29 @@ class ShoppersIT {
 		return Collections.unmodifiableMap(typed);
 	}
 
-	private static Map<String, Service> awaitGraph(java.util.function.Predicate<Map<String, Service>> ready)
-			throws InterruptedException {
-		Map<String, Service> services = Map.of();
-		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (System.nanoTime() < deadline) {
-			Map<String, Service> byName = new HashMap<>();
-			xray.getServiceGraphPaginator((request) -> request.startTime(started).endTime(Instant.now().plusSeconds(5)))
-				.services()
-				.stream()
-				.filter((service) -> !"client".equals(service.type()))
-				.forEach((service) -> byName.put(service.name(), service));
-			services = byName;
-			if (byName.containsKey("catalogservice") && ready.test(byName)) {
-				return byName;
-			}
-			Thread.sleep(500);
+	/**
+	 * The service graph once it shows catalogservice and is {@code ready}; if it never
+	 * is, the graph as it stands, for the caller's assertions to say what is missing.
+	 */
+	private static Map<String, Service> awaitGraph(Predicate<Map<String, Service>> ready) {
+		try {
+			return await().atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(500))
+				.until(ShoppersIT::serviceGraph, (graph) -> graph.containsKey("catalogservice") && ready.test(graph));
 		}
-		return services;
+		catch (ConditionTimeoutException ex) {
+			return serviceGraph();
+		}
+	}
+
+	private static Map<String, Service> serviceGraph() {
+		Map<String, Service> byName = new HashMap<>();
+		xray.getServiceGraphPaginator((request) -> request.startTime(started).endTime(Instant.now().plusSeconds(5)))
+			.services()
+			.stream()
+			.filter((service) -> !"client".equals(service.type()))
+			.forEach((service) -> byName.put(service.name(), service));
+		return byName;
 	}
 
 	private static List<TraceSummary> summaries(String filter) {

@@ -13,7 +13,6 @@ import com.anycompany.shop.e2e.Matrix.Format;
 import com.anycompany.shop.testsupport.RawHttp;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 import static com.anycompany.shop.e2e.BadInput.encode;
 import static com.anycompany.shop.e2e.BadInput.request;
@@ -70,13 +69,13 @@ final class StorefrontMatrix {
 		for (String page : PAGES_WITH_FORMS) {
 			freshCart();
 			Document html = Jsoup.parse(get(page).body());
-			List<Element> forms = html.select("form[method=post]");
+			List<StorefrontForm> forms = StorefrontForm.posting(html);
 			if (forms.isEmpty()) {
 				throw new IllegalStateException("No form on " + page + ": " + html.title());
 			}
-			for (Element form : forms) {
+			for (StorefrontForm form : forms) {
 				this.page = page;
-				this.action = form.attr("action");
+				this.action = form.action();
 				reloadForm();
 				formCases();
 			}
@@ -88,24 +87,15 @@ final class StorefrontMatrix {
 
 	/** The form under test, read again from its page in the current session. */
 	private void reloadForm() {
-		Document html = Jsoup.parse(get(this.page).body());
-		Element form = html.selectFirst("form[method=post][action=\"" + this.action + "\"]");
-		if (form == null) {
-			throw new IllegalStateException("No form for " + this.action + " on " + this.page + ": " + html.title());
-		}
+		StorefrontForm form = StorefrontForm.postingTo(get(this.page).body(), this.action);
 		this.good.clear();
 		this.good.putAll(fields(form));
 	}
 
 	/** The form's fields as its HTML has them, the ones a shopper types filled in. */
-	private static Map<String, String> fields(Element form) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		for (Element input : form.select("input[name], select[name], textarea[name]")) {
-			String name = input.attr("name");
-			String value = input.hasAttr("value") && !input.attr("value").isEmpty() ? input.attr("value")
-					: GOOD_VALUES.getOrDefault(name, "x");
-			fields.put(name, value);
-		}
+	private static Map<String, String> fields(StorefrontForm form) {
+		Map<String, String> fields = form.values();
+		fields.replaceAll((name, value) -> value.isEmpty() ? GOOD_VALUES.getOrDefault(name, "x") : value);
 		return fields;
 	}
 
@@ -207,12 +197,9 @@ final class StorefrontMatrix {
 	private void freshCart() {
 		this.cookies.clear();
 		RawHttp.Response product = get("/product/P-0001");
-		Element form = Jsoup.parse(product.body()).selectFirst("form[data-test=add-to-cart-form]");
-		if (form == null) {
-			throw new IllegalStateException("No add-to-cart form: " + product.status());
-		}
+		StorefrontForm form = StorefrontForm.postingTo(product.body(), "/cart");
 		Map<String, String> fields = fields(form);
-		RawHttp.Response added = exchange(request("POST", form.attr("action"), "application/x-www-form-urlencoded",
+		RawHttp.Response added = exchange(request("POST", form.action(), "application/x-www-form-urlencoded",
 				utf8(formBody(fields)), cookieHeader()));
 		if (added.status() != 302) {
 			throw new IllegalStateException("Adding to the cart answered " + added.status());

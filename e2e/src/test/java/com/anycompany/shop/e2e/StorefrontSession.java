@@ -3,26 +3,22 @@ package com.anycompany.shop.e2e;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+
+import org.jsoup.Jsoup;
 
 /**
  * One shopper's browser session against the storefront, over plain HTTP: cookies kept,
  * CSRF tokens taken from the page's forms, and the X-Ray trace id of every answer kept.
  */
 final class StorefrontSession {
-
-	private static final Pattern HIDDEN = Pattern
-		.compile("<input[^>]*type=\"hidden\"[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"");
 
 	private final URI storefront;
 
@@ -47,16 +43,13 @@ final class StorefrontSession {
 	}
 
 	/**
-	 * Posts a form taken from {@code page}, its hidden fields (CSRF token, keys)
-	 * included.
+	 * Posts the form of {@code page} that posts to {@code path}, its hidden fields (CSRF
+	 * token, keys) included.
 	 */
 	Page post(Page page, String path, Map<String, String> fields) throws IOException, InterruptedException {
-		Map<String, String> all = new LinkedHashMap<>(page.hiddenFields());
+		Map<String, String> all = StorefrontForm.postingTo(page.body(), path).hiddenFields();
 		all.putAll(fields);
-		String body = all.entrySet()
-			.stream()
-			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
-			.collect(Collectors.joining("&"));
+		String body = StorefrontForm.encode(all);
 		HttpRequest request = HttpRequest.newBuilder(this.storefront.resolve(path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -76,18 +69,13 @@ final class StorefrontSession {
 		return root.find() ? root.group(1) : null;
 	}
 
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
 	record Page(int status, String body, String location, String traceId) {
 
+		/** The hidden fields of the page's forms, the first of each name. */
 		Map<String, String> hiddenFields() {
 			Map<String, String> fields = new LinkedHashMap<>();
-			Matcher hidden = HIDDEN.matcher(this.body);
-			while (hidden.find()) {
-				fields.putIfAbsent(hidden.group(1), hidden.group(2).replace("&#45;", "-"));
-			}
+			StorefrontForm.posting(Jsoup.parse(this.body))
+				.forEach((form) -> form.hiddenFields().forEach(fields::putIfAbsent));
 			return fields;
 		}
 

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.anycompany.shop.frontend.stub.Backends;
+import com.anycompany.shop.testsupport.ShopServiceTest;
 import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,13 +46,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole storefront over real HTTP, against stub services that answer per the
  * contracts, with the X-Ray segments it really sends captured by a daemon stand-in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ShopServiceTest
 class FrontendApplicationTests {
 
 	static final Duration WAIT = Duration.ofSeconds(10);
 
-	@RegisterExtension
-	static XRayDaemonStub daemon = new XRayDaemonStub();
+	@Autowired
+	XRayDaemonStub daemon;
 
 	@RegisterExtension
 	static WireMockExtension stub = StubServers.extension();
@@ -66,8 +67,6 @@ class FrontendApplicationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("shop.tracing.daemon-address", daemon::address);
-		registry.add("shop.tracing.centralized-sampling", () -> "false");
 		for (String service : Backends.SERVICES.keySet()) {
 			registry.add("shop.clients.services." + service + ".base-url", () -> StubServers.url(stub));
 		}
@@ -270,7 +269,7 @@ class FrontendApplicationTests {
 	 * back in the X-Amzn-Trace-Id header), so a late segment of an earlier test cannot be
 	 * taken for it.
 	 */
-	private static JsonNode segmentOf(HttpResponse<?> response) {
+	private JsonNode segmentOf(HttpResponse<?> response) {
 		String header = response.headers().firstValue("X-Amzn-Trace-Id").orElseThrow();
 		Matcher root = Pattern.compile("Root=([^;]+)").matcher(header);
 		assertThat(root.find()).as("trace header %s", header).isTrue();

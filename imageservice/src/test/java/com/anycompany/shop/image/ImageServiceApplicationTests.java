@@ -15,17 +15,15 @@ import java.util.stream.IntStream;
 
 import javax.imageio.ImageIO;
 
+import com.anycompany.shop.testsupport.ShopServiceTest;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,26 +31,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole service over real HTTP, with a stand-in for the X-Ray daemon that receives
  * the segments the SDK really sends.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ShopServiceTest
 class ImageServiceApplicationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@RegisterExtension
-	static XRayDaemonStub daemon = new XRayDaemonStub();
+	@Autowired
+	XRayDaemonStub daemon;
 
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("shop.tracing.daemon-address", daemon::address);
-		registry.add("shop.tracing.centralized-sampling", () -> "false");
-	}
 
 	@BeforeEach
 	void clear() {

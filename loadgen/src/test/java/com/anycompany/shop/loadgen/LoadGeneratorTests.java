@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.anycompany.shop.testsupport.StubServers;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -112,10 +114,8 @@ class LoadGeneratorTests {
 				Duration.ofSeconds(5), Duration.ZERO, 1L);
 		LoadGenerator generator = new LoadGenerator(settings,
 				new PrintStream(this.output, true, StandardCharsets.UTF_8));
-		new Thread(() -> {
-			sleep(800);
-			generator.stop();
-		}).start();
+		// the run has no end of its own: only stop() ends it, 800 ms in
+		CompletableFuture.runAsync(generator::stop, CompletableFuture.delayedExecutor(800, TimeUnit.MILLISECONDS));
 
 		Report report = generator.run();
 
@@ -150,15 +150,6 @@ class LoadGeneratorTests {
 
 	private Report run(LoadSettings settings) throws InterruptedException {
 		return new LoadGenerator(settings, new PrintStream(this.output, true, StandardCharsets.UTF_8)).run();
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -4,24 +4,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.anycompany.shop.testsupport.LocalDynamoDb;
+import com.anycompany.shop.testsupport.ShopServiceTest;
 import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -42,14 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * catalogservice played by local HTTP servers, and the segments the SDK really sends over
  * UDP.
  */
-@ExtendWith(LocalDynamoDb.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-@ActiveProfiles("test")
+@ShopServiceTest(dynamoDb = true)
 class OrderServiceApplicationTests {
 
-	@RegisterExtension
-	static XRayDaemonStub daemon = new XRayDaemonStub();
+	@Autowired
+	XRayDaemonStub daemon;
 
 	@RegisterExtension
 	static WireMockExtension cartservice = StubServers.extension();
@@ -59,8 +51,6 @@ class OrderServiceApplicationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("shop.clients.aws.endpoint", LocalDynamoDb::endpoint);
-		registry.add("shop.tracing.daemon-address", daemon::address);
 		registry.add("shop.clients.services.cartservice.base-url", () -> StubServers.url(cartservice));
 		registry.add("shop.clients.services.catalogservice.base-url", () -> StubServers.url(catalogservice));
 	}

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.anycompany.shop.recommender.catalog.CatalogStubs;
+import com.anycompany.shop.testsupport.ShopServiceTest;
 import com.anycompany.shop.testsupport.StubServers;
 import com.anycompany.shop.testsupport.XRayDaemonStub;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,15 +32,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole service over real HTTP, with a stub catalog over real HTTP and a stand-in for
  * the X-Ray daemon that receives the segments the SDK really sends.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ShopServiceTest
 class RecommenderApplicationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@RegisterExtension
-	static XRayDaemonStub daemon = new XRayDaemonStub();
+	@Autowired
+	XRayDaemonStub daemon;
 
 	@RegisterExtension
 	static WireMockExtension catalog = StubServers.extension();
@@ -51,8 +52,6 @@ class RecommenderApplicationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("shop.tracing.daemon-address", daemon::address);
-		registry.add("shop.tracing.centralized-sampling", () -> "false");
 		registry.add("shop.clients.services.catalogservice.base-url", () -> StubServers.url(catalog));
 		// generous: the build machine is shared, and no test here is about timeouts
 		registry.add("shop.clients.read-timeout", () -> "10s");

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -134,21 +136,28 @@ public final class LocalDynamoDb implements BeforeAllCallback {
 		}
 
 		private void awaitListening(File log) {
-			long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-			while (System.nanoTime() < deadline) {
-				if (!this.process.isAlive()) {
-					throw new IllegalStateException("dynalite exited at start; see " + log);
-				}
-				try (Socket socket = new Socket()) {
-					socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
-					return;
-				}
-				catch (IOException notYet) {
-					sleep(50);
-				}
+			try {
+				Awaitility.await()
+					.atMost(START_TIMEOUT)
+					.pollDelay(Duration.ZERO)
+					.pollInterval(Duration.ofMillis(50))
+					.failFast("dynalite exited at start; see " + log, () -> !this.process.isAlive())
+					.until(this::accepts);
 			}
-			close();
-			throw new IllegalStateException("dynalite did not listen within " + START_TIMEOUT + "; see " + log);
+			catch (ConditionTimeoutException ex) {
+				close();
+				throw new IllegalStateException("dynalite did not listen within " + START_TIMEOUT + "; see " + log, ex);
+			}
+		}
+
+		private boolean accepts() {
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
+				return true;
+			}
+			catch (IOException notYet) {
+				return false;
+			}
 		}
 
 		@Override
@@ -173,16 +182,6 @@ public final class LocalDynamoDb implements BeforeAllCallback {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("No free loopback port", ex);
-		}
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
@@ -34,11 +37,15 @@ public final class XRayDaemonStub implements AfterAllCallback, AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
+
 	private final DatagramSocket socket;
 
 	private final List<JsonNode> documents = new CopyOnWriteArrayList<>();
 
 	private final List<String> rejected = new CopyOnWriteArrayList<>();
+
+	private volatile long lastReceived = System.nanoTime();
 
 	public XRayDaemonStub() {
 		try {
@@ -89,15 +96,8 @@ public final class XRayDaemonStub implements AfterAllCallback, AutoCloseable {
 
 	/** Waits until a complete segment matches, and returns it. */
 	public JsonNode awaitSegment(Predicate<JsonNode> condition, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			Optional<JsonNode> match = segments().stream().filter(condition).findFirst();
-			if (match.isPresent()) {
-				return match.get();
-			}
-			pause();
-		}
-		throw new AssertionError("No segment matched within " + timeout + "; received: " + summary());
+		return awaitPresent(timeout, () -> segments().stream().filter(condition).findFirst(),
+				() -> "No segment matched within " + timeout + "; received: " + summary());
 	}
 
 	/**
@@ -107,36 +107,63 @@ public final class XRayDaemonStub implements AfterAllCallback, AutoCloseable {
 	 * ({@code Root=<trace id>;...}).
 	 */
 	public JsonNode awaitSegmentOfTrace(String traceId, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			Optional<JsonNode> match = segments().stream()
-				.filter((s) -> traceId.equals(s.path("trace_id").asString()))
-				.findFirst();
-			if (match.isPresent()) {
-				return match.get();
-			}
-			pause();
-		}
-		throw new AssertionError(
-				"No complete segment of trace " + traceId + " within " + timeout + "; received: " + summary());
+		return awaitPresent(timeout, () -> segmentsOfTrace(traceId).stream().findFirst(),
+				() -> "No complete segment of trace " + traceId + " within " + timeout + "; received: " + summary());
 	}
 
 	/**
 	 * Waits until the segments of a trace include every named service, and returns them.
 	 */
 	public List<JsonNode> awaitTrace(String traceId, Duration timeout, String... serviceNames) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		List<JsonNode> trace = List.of();
-		while (System.nanoTime() < deadline) {
-			trace = segments().stream().filter((s) -> traceId.equals(s.path("trace_id").asString())).toList();
-			List<String> names = trace.stream().map((s) -> s.path("name").asString()).toList();
-			if (names.containsAll(List.of(serviceNames))) {
-				return trace;
-			}
-			pause();
+		List<String> wanted = List.of(serviceNames);
+		return awaitPresent(timeout,
+				() -> Optional.of(segmentsOfTrace(traceId)).filter((trace) -> names(trace).containsAll(wanted)),
+				() -> "Trace " + traceId + " lacks some of " + wanted + "; has " + names(segmentsOfTrace(traceId)));
+	}
+
+	private List<JsonNode> segmentsOfTrace(String traceId) {
+		return segments().stream().filter((s) -> traceId.equals(s.path("trace_id").asString())).toList();
+	}
+
+	private static List<String> names(List<JsonNode> segments) {
+		return segments.stream().map((s) -> s.path("name").asString()).toList();
+	}
+
+	/**
+	 * Waits until no datagram has arrived for {@code quiet}: for a test that reads
+	 * everything a run sent, when it cannot know how many segments to expect (the SDK
+	 * sends each one over UDP just after its response).
+	 */
+	public void awaitQuiet(Duration quiet, Duration timeout) {
+		try {
+			Awaitility.await()
+				.atMost(timeout)
+				.pollInterval(POLL_INTERVAL)
+				.until(() -> System.nanoTime() - this.lastReceived >= quiet.toNanos());
 		}
-		throw new AssertionError("Trace " + traceId + " lacks some of " + List.of(serviceNames) + "; has "
-				+ trace.stream().map((s) -> s.path("name").asString()).toList());
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError(
+					"Datagrams still arriving after " + timeout + "; received " + this.documents.size() + " documents",
+					ex);
+		}
+	}
+
+	/**
+	 * Polls until the probe finds something; on timeout fails as a test assertion with
+	 * what was received, which says more than Awaitility's own timeout message.
+	 */
+	private static <T> T awaitPresent(Duration timeout, Supplier<Optional<T>> probe, Supplier<String> failure) {
+		try {
+			return Awaitility.await()
+				.atMost(timeout)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(POLL_INTERVAL)
+				.until(probe::get, Optional::isPresent)
+				.get();
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError(failure.get(), ex);
+		}
 	}
 
 	/** The entity and all its nested subsegments, depth first. */
@@ -175,6 +202,7 @@ public final class XRayDaemonStub implements AfterAllCallback, AutoCloseable {
 			catch (IOException closed) {
 				return;
 			}
+			this.lastReceived = System.nanoTime();
 			String datagram = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
 			int newline = datagram.indexOf('\n');
 			if (newline < 0 || !HEADER.equals(datagram.substring(0, newline).replaceAll("\\s", ""))) {
@@ -187,16 +215,6 @@ public final class XRayDaemonStub implements AfterAllCallback, AutoCloseable {
 			catch (RuntimeException ex) {
 				this.rejected.add(datagram);
 			}
-		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(20);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -5,6 +5,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.anycompany.shop.xraylocal.account.AccountSettings;
+import com.anycompany.shop.xraylocal.account.TaggableResources;
+import com.anycompany.shop.xraylocal.account.Tags;
 import com.anycompany.shop.xraylocal.api.Groups;
 import com.anycompany.shop.xraylocal.chaos.ChaosEvents;
 import com.anycompany.shop.xraylocal.graph.GraphIndex;
@@ -12,10 +15,12 @@ import com.anycompany.shop.xraylocal.ingest.Ingest;
 import com.anycompany.shop.xraylocal.ingest.SegmentParser;
 import com.anycompany.shop.xraylocal.ingest.UdpReceiver;
 import com.anycompany.shop.xraylocal.sampling.SamplingRules;
+import com.anycompany.shop.xraylocal.sampling.SamplingStatistics;
 import com.anycompany.shop.xraylocal.store.TraceStore;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -80,8 +85,30 @@ class XrayLocalConfiguration {
 	}
 
 	@Bean
-	Groups groups() {
-		return new Groups();
+	Groups groups(@Value("${xray.local.insights.default-group:true}") boolean defaultInsights) {
+		return new Groups(defaultInsights);
+	}
+
+	@Bean
+	SamplingStatistics samplingStatistics() {
+		return new SamplingStatistics();
+	}
+
+	@Bean
+	Tags tags() {
+		return new Tags();
+	}
+
+	@Bean
+	AccountSettings accountSettings(JsonMapper mapper) {
+		return new AccountSettings(mapper);
+	}
+
+	/** Groups and sampling rules are what X-Ray can tag. */
+	@Bean
+	TaggableResources taggableResources(Groups groups, SamplingRules rules) {
+		return (arn) -> groups.byArn(arn) != null
+				|| rules.records().stream().anyMatch((r) -> r.rule().ruleArn().equals(arn));
 	}
 
 	@Bean

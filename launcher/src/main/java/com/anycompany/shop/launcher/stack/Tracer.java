@@ -44,6 +44,14 @@ public enum Tracer {
 		return projectDir.resolve("launcher").resolve("target").resolve("otel").resolve("opentelemetry-javaagent.jar");
 	}
 
+	/**
+	 * The agent extension that adds X-Ray remote sampling (module
+	 * {@code otel-xray-sampling}), copied beside the agent by the same build.
+	 */
+	static Path samplingExtensionJar(Path projectDir) {
+		return agentJar(projectDir).resolveSibling("otel-xray-sampling.jar");
+	}
+
 	/** The agent's configuration, written next to the logs from the launcher's copy. */
 	static Path agentConfig(LocalShop.Settings settings) {
 		return settings.logsDir().resolveSibling("otel-agent.yaml");
@@ -68,6 +76,7 @@ public enum Tracer {
 			return List.of();
 		}
 		return List.of("-javaagent:" + agentJar(settings.projectDir()),
+				"-Dotel.javaagent.extensions=" + samplingExtensionJar(settings.projectDir()),
 				"-Dotel.experimental.config.file=" + agentConfig(settings));
 	}
 
@@ -92,6 +101,9 @@ public enum Tracer {
 		env.put("OTEL_PROPAGATORS", "tracecontext,baggage,xray");
 		env.put("OTEL_METRICS_EXPORTER", "none");
 		env.put("OTEL_LOGS_EXPORTER", "none");
+		// X-Ray remote sampling, as the SDK services sample: the rules and targets of
+		// xray-local's daemon port, on loopback like everything else
+		env.put("SHOP_OTEL_XRAY_SAMPLING_ENDPOINT", "http://127.0.0.1:" + ports.of(Component.XRAY));
 		env.put("OTEL_RESOURCE_PROVIDERS_AWS_ENABLED", "false");
 		env.put("OTEL_RESOURCE_PROVIDERS_GCP_ENABLED", "false");
 		env.put("OTEL_RESOURCE_PROVIDERS_AZURE_ENABLED", "false");
@@ -124,10 +136,11 @@ public enum Tracer {
 		if (this != OTEL) {
 			return;
 		}
-		Path agent = agentJar(settings.projectDir());
-		if (!Files.isRegularFile(agent)) {
-			throw new LaunchException("The OpenTelemetry Java agent is missing (" + agent
-					+ "). Build it with ./mvnw -DskipTests -pl launcher package");
+		for (Path jar : List.of(agentJar(settings.projectDir()), samplingExtensionJar(settings.projectDir()))) {
+			if (!Files.isRegularFile(jar)) {
+				throw new LaunchException("The OpenTelemetry Java agent or its X-Ray sampling extension is missing ("
+						+ jar + "). Build them with ./mvnw -DskipTests -pl launcher -am package");
+			}
 		}
 		try (InputStream config = Tracer.class.getResourceAsStream("/otel/agent-config.yaml")) {
 			Path target = agentConfig(settings);

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -215,17 +214,13 @@ class SupervisorTests {
 		return this.supervisor.status(name).orElseThrow().pid();
 	}
 
-	private static long childPid(Path log) throws Exception {
+	private static long childPid(Path log) {
 		Pattern child = Pattern.compile("child (\\d+)");
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-		while (System.nanoTime() < deadline) {
-			Matcher matcher = child.matcher(Files.readString(log));
-			if (matcher.find()) {
-				return Long.parseLong(matcher.group(1));
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("no child pid in " + log);
+		Matcher found = await().alias("child pid in " + log)
+			.atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> child.matcher(Files.readString(log)), Matcher::find);
+		return Long.parseLong(found.group(1));
 	}
 
 }

@@ -117,6 +117,31 @@ class PlanTests {
 	}
 
 	@Test
+	void withTheOpenTelemetryAgentServicesSampleByXrayLocalsRulesOnLoopback() throws Exception {
+		LocalShop.Settings settings = new LocalShop.Settings(Path.of("/shop"), Path.of("/shop/local-dynamodb"),
+				Path.of("/shop/.shop/logs"), Ports.defaults(), true, "java", List.of(), "node", Duration.ofMinutes(1),
+				Map.of(), true, "chaos-secret", Tracer.OTEL);
+		Plan plan = Plan.of(settings, Map.of());
+
+		assertThat(plan.services()).allSatisfy((service) -> {
+			assertThat(service.command()).containsSubsequence(
+					"-javaagent:/shop/launcher/target/otel/opentelemetry-javaagent.jar",
+					"-Dotel.javaagent.extensions=/shop/launcher/target/otel/otel-xray-sampling.jar", "-jar");
+			// the contrib sampler polls xray-local's daemon port, on loopback
+			assertThat(service.environment()).containsEntry("SHOP_OTEL_XRAY_SAMPLING_ENDPOINT",
+					"http://127.0.0.1:2000");
+		});
+		// and the agent's file hands the root decision to it, behind the drop rules
+		try (var config = Tracer.class.getResourceAsStream("/otel/agent-config.yaml")) {
+			String yaml = new String(config.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(yaml)
+				.contains("xray:", "endpoint: ${SHOP_OTEL_XRAY_SAMPLING_ENDPOINT:-http://127.0.0.1:2000}",
+						"service_name: ${OTEL_SERVICE_NAME}")
+				.doesNotContain("always_on");
+		}
+	}
+
+	@Test
 	void tracersAreReadByName() {
 		assertThat(Tracer.parse("boot")).isEqualTo(Tracer.BOOT);
 		assertThat(Tracer.parse("otel")).isEqualTo(Tracer.OTEL);

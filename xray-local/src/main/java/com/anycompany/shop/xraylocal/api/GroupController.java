@@ -3,6 +3,8 @@ package com.anycompany.shop.xraylocal.api;
 import java.util.List;
 import java.util.Map;
 
+import com.anycompany.shop.xraylocal.account.Tags;
+import com.anycompany.shop.xraylocal.web.Bodies;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,16 +22,29 @@ class GroupController {
 
 	private final JsonMapper mapper;
 
-	GroupController(Groups groups, JsonMapper mapper) {
+	private final Tags tags;
+
+	GroupController(Groups groups, Tags tags, JsonMapper mapper) {
 		this.groups = groups;
+		this.tags = tags;
 		this.mapper = mapper;
 	}
 
 	@PostMapping("/CreateGroup")
 	XrayJson.GroupResult createGroup(@RequestBody(required = false) byte[] body) {
 		JsonNode request = Requests.body(this.mapper, body);
-		return new XrayJson.GroupResult(json(this.groups.create(Requests.string(request, "GroupName"),
-				Requests.string(request, "FilterExpression"))));
+		JsonNode insights = Bodies.object(request, "InsightsConfiguration", false);
+		List<Tags.Tag> tags = Bodies.objects(request, "Tags")
+			.stream()
+			.map((tag) -> new Tags.Tag(Bodies.required(tag, "Key", 1, 128), Bodies.required(tag, "Value", 0, 256)))
+			.toList();
+		Tags.check(tags);
+		Groups.Group group = this.groups.create(Requests.string(request, "GroupName"),
+				Requests.string(request, "FilterExpression"),
+				(insights != null) ? Bodies.bool(insights, "InsightsEnabled") : null,
+				(insights != null) ? Bodies.bool(insights, "NotificationsEnabled") : null);
+		this.tags.put(group.arn(), tags);
+		return new XrayJson.GroupResult(json(group));
 	}
 
 	@PostMapping("/Groups")
@@ -49,20 +64,26 @@ class GroupController {
 	@PostMapping("/UpdateGroup")
 	XrayJson.GroupResult updateGroup(@RequestBody(required = false) byte[] body) {
 		JsonNode request = Requests.body(this.mapper, body);
+		JsonNode insights = Bodies.object(request, "InsightsConfiguration", false);
 		return new XrayJson.GroupResult(json(this.groups.update(Requests.string(request, "GroupName"),
-				Requests.string(request, "GroupARN"), Requests.string(request, "FilterExpression"))));
+				Requests.string(request, "GroupARN"), Requests.string(request, "FilterExpression"),
+				(insights != null) ? Bodies.bool(insights, "InsightsEnabled") : null,
+				(insights != null) ? Bodies.bool(insights, "NotificationsEnabled") : null)));
 	}
 
 	@PostMapping("/DeleteGroup")
 	Map<String, Object> deleteGroup(@RequestBody(required = false) byte[] body) {
 		JsonNode request = Requests.body(this.mapper, body);
-		this.groups.delete(Requests.string(request, "GroupName"), Requests.string(request, "GroupARN"));
+		Groups.Group group = this.groups.find(Requests.string(request, "GroupName"),
+				Requests.string(request, "GroupARN"));
+		this.groups.delete(group.name(), null);
+		this.tags.forget(group.arn());
 		return Map.of();
 	}
 
 	private static XrayJson.Group json(Groups.Group group) {
 		return new XrayJson.Group(group.name(), group.arn(), group.filterExpression(),
-				new XrayJson.InsightsConfiguration(false, false));
+				new XrayJson.InsightsConfiguration(group.insightsEnabled(), group.notificationsEnabled()));
 	}
 
 }

@@ -31,36 +31,75 @@ public final class Groups implements FilterParser.Groups {
 	 * @param name 1-32 letters, digits and dashes
 	 * @param arn a local ARN in X-Ray's shape
 	 * @param filterExpression as given; null for the Default group
+	 * @param insightsEnabled whether xray-local looks for insights in the group's traces
+	 * @param notificationsEnabled kept and answered; xray-local has no EventBridge to
+	 * notify
 	 */
-	public record Group(String name, String arn, String filterExpression) {
+	public record Group(String name, String arn, String filterExpression, boolean insightsEnabled,
+			boolean notificationsEnabled) {
+
+		Group(String name, String arn, String filterExpression) {
+			this(name, arn, filterExpression, false, false);
+		}
+
+		public Group withInsights(Boolean insights, Boolean notifications) {
+			return new Group(this.name, this.arn, this.filterExpression,
+					(insights != null) ? insights : this.insightsEnabled,
+					(notifications != null) ? notifications : this.notificationsEnabled);
+		}
+
 	}
 
 	public Groups() {
-		this.groups.put(DEFAULT, new Group(DEFAULT, ARN_PREFIX + DEFAULT, null));
+		this(false);
+	}
+
+	/**
+	 * @param defaultInsights whether the Default group starts with insights enabled
+	 * (X-Ray starts with them off; locally they cost nothing)
+	 */
+	public Groups(boolean defaultInsights) {
+		this.groups.put(DEFAULT, new Group(DEFAULT, ARN_PREFIX + DEFAULT, null, defaultInsights, false));
 	}
 
 	public synchronized Group create(String name, String filterExpression) {
+		return create(name, filterExpression, null, null);
+	}
+
+	public synchronized Group create(String name, String filterExpression, Boolean insights, Boolean notifications) {
 		checkName(name);
 		if (this.groups.containsKey(name)) {
 			throw ApiException.invalid("Group " + name + " already exists");
 		}
 		FilterParser.parse(filterExpression, this);
 		Group group = new Group(name, ARN_PREFIX + name + "/" + Long.toHexString(System.nanoTime() & 0xffffffffL),
-				filterExpression);
+				filterExpression)
+			.withInsights(insights, notifications);
 		this.groups.put(name, group);
 		return group;
 	}
 
 	public synchronized Group update(String name, String arn, String filterExpression) {
+		return update(name, arn, filterExpression, null, null);
+	}
+
+	/**
+	 * Changes a group's filter and insights settings; the Default group's filter stays
+	 * (it holds every trace), its insights settings can change, as in X-Ray.
+	 */
+	public synchronized Group update(String name, String arn, String filterExpression, Boolean insights,
+			Boolean notifications) {
 		Group group = find(name, arn);
-		if (group.name().equals(DEFAULT)) {
-			throw ApiException.invalid("The Default group cannot be changed");
+		if (group.name().equals(DEFAULT) && filterExpression != null) {
+			throw ApiException.invalid("The Default group's filter expression cannot be changed");
 		}
-		if (filterExpression == null) {
-			return group;
+		if (filterExpression != null) {
+			FilterParser.parse(filterExpression, this);
 		}
-		FilterParser.parse(filterExpression, this);
-		Group updated = new Group(group.name(), group.arn(), filterExpression);
+		Group updated = new Group(group.name(), group.arn(),
+				(filterExpression != null) ? filterExpression : group.filterExpression(), group.insightsEnabled(),
+				group.notificationsEnabled())
+			.withInsights(insights, notifications);
 		this.groups.put(group.name(), updated);
 		return updated;
 	}
@@ -114,7 +153,8 @@ public final class Groups implements FilterParser.Groups {
 		return (expression == null || expression.isBlank()) ? "duration >= 0" : expression;
 	}
 
-	private Group byArn(String arn) {
+	/** By ARN, or null. */
+	public Group byArn(String arn) {
 		return this.groups.values().stream().filter((g) -> g.arn().equals(arn)).findFirst().orElse(null);
 	}
 

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.anycompany.shop.xraylocal.account.AccountSettings;
 import com.anycompany.shop.xraylocal.ingest.Ingest;
 import com.anycompany.shop.xraylocal.ingest.UdpReceiver;
 import com.anycompany.shop.xraylocal.sampling.SamplingController;
@@ -29,7 +30,11 @@ class StatusController {
 
 	private final SamplingController sampling;
 
-	StatusController(Ingest ingest, UdpReceiver udp, TraceStore store, SamplingController sampling) {
+	private final AccountSettings account;
+
+	StatusController(Ingest ingest, UdpReceiver udp, TraceStore store, SamplingController sampling,
+			AccountSettings account) {
+		this.account = account;
 		this.ingest = ingest;
 		this.udp = udp;
 		this.store = store;
@@ -68,6 +73,7 @@ class StatusController {
 		status.put("store", store);
 
 		status.put("sampling", this.sampling.status());
+		status.put("telemetry", this.account.telemetryStatus());
 
 		Runtime runtime = Runtime.getRuntime();
 		status.put("heap",

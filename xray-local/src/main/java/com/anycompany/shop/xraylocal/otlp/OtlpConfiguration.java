@@ -18,7 +18,8 @@ class OtlpConfiguration {
 
 	@Bean
 	OtlpReceiver otlpReceiver(XrayLocalProperties properties, OtlpProperties otlp, Ingest ingest) {
-		return new OtlpReceiver(properties.address(), otlp.port(), otlp.maxBodySize().toBytes(), ingest);
+		return new OtlpReceiver(properties.address(), otlp.port(), new OtlpReceiver.Limits(otlp.maxBodySize().toBytes(),
+				otlp.maxSpans(), Math.toIntExact(otlp.maxSpanSize().toBytes())), ingest);
 	}
 
 }

@@ -43,8 +43,12 @@ import org.springframework.context.SmartLifecycle;
  * Answers as OTLP/HTTP says: 200 with an {@code ExportTraceServiceResponse} (with
  * {@code partial_success} when some spans were refused), 400 with a
  * {@code google.rpc.Status} for a body that cannot be read, 413, 415, 405 and 404 for the
- * rest, in the request's encoding. Refusals are counted in ingest's rejection counters
- * ({@code otlp_malformed}, {@code otlp_invalid_span}, {@code otlp_too_large},
+ * rest, in the request's encoding. X-Ray's OTLP endpoint's limits hold by default
+ * ({@link Limits}): a body over 5 MB once gzip is undone is refused whole (413), as is a
+ * request of more than 10,000 spans (400); a span over 200 KB is refused alone, the rest
+ * of its request kept and the refusal counted in {@code partial_success}. Refusals are
+ * counted in ingest's rejection counters ({@code otlp_malformed},
+ * {@code otlp_invalid_span}, {@code otlp_too_large}, {@code otlp_too_many_spans},
  * {@code otlp_unsupported_media_type}). It runs on the JDK's HTTP server, apart from the
  * X-Ray API's port, with two threads: exporters send batches, not a request per span.
  */
@@ -61,13 +65,13 @@ public final class OtlpReceiver implements SmartLifecycle {
 
 	private final int port;
 
-	private final long maxBodyBytes;
+	private final Limits limits;
 
 	private final Ingest ingest;
 
 	private final OtlpDecoder decoder = new OtlpDecoder();
 
-	private final SpanTranslator translator = new SpanTranslator();
+	private final SpanTranslator translator;
 
 	private final LongAdder requests = new LongAdder();
 
@@ -77,10 +81,21 @@ public final class OtlpReceiver implements SmartLifecycle {
 
 	private ExecutorService executor;
 
-	public OtlpReceiver(String address, int port, long maxBodyBytes, Ingest ingest) {
+	/**
+	 * What one export request may hold.
+	 *
+	 * @param maxBodyBytes the body at most, after gzip is undone
+	 * @param maxSpans spans in one request at most
+	 * @param maxSpanBytes one span's encoded size at most
+	 */
+	public record Limits(long maxBodyBytes, int maxSpans, int maxSpanBytes) {
+	}
+
+	public OtlpReceiver(String address, int port, Limits limits, Ingest ingest) {
 		this.address = address;
 		this.port = port;
-		this.maxBodyBytes = maxBodyBytes;
+		this.limits = limits;
+		this.translator = new SpanTranslator(limits.maxSpanBytes());
 		this.ingest = ingest;
 	}
 
@@ -162,7 +177,9 @@ public final class OtlpReceiver implements SmartLifecycle {
 			}
 			catch (TooLarge ex) {
 				this.ingest.reject("otlp_too_large");
-				error(exchange, 413, encoding, "the body is larger than " + this.maxBodyBytes + " bytes");
+				drain(exchange.getRequestBody());
+				error(exchange, 413, encoding, "the body is larger than " + this.limits.maxBodyBytes()
+						+ " bytes (uncompressed): send smaller batches");
 				return;
 			}
 			catch (ZipException | java.io.EOFException ex) {
@@ -179,6 +196,13 @@ public final class OtlpReceiver implements SmartLifecycle {
 				error(exchange, 400, encoding, ex.getMessage());
 				return;
 			}
+			int spans = spanCount(request);
+			if (spans > this.limits.maxSpans()) {
+				this.ingest.reject("otlp_too_many_spans");
+				error(exchange, 400, encoding,
+						"the request has " + spans + " spans, more than the " + this.limits.maxSpans() + " allowed");
+				return;
+			}
 			respond(exchange, 200, encoding, export(request));
 		}
 		catch (RuntimeException ex) {
@@ -192,6 +216,16 @@ public final class OtlpReceiver implements SmartLifecycle {
 				// the exchange may already be answered
 			}
 		}
+	}
+
+	private static int spanCount(ExportTraceServiceRequest request) {
+		int spans = 0;
+		for (var resourceSpans : request.getResourceSpansList()) {
+			for (var scopeSpans : resourceSpans.getScopeSpansList()) {
+				spans += scopeSpans.getSpansCount();
+			}
+		}
+		return spans;
 	}
 
 	private ExportTraceServiceResponse export(ExportTraceServiceRequest request) {
@@ -230,12 +264,30 @@ public final class OtlpReceiver implements SmartLifecycle {
 		byte[] buffer = new byte[16 * 1024];
 		int read;
 		while ((read = in.read(buffer)) >= 0) {
-			if (out.size() + read > this.maxBodyBytes) {
+			if (out.size() + read > this.limits.maxBodyBytes()) {
 				throw new TooLarge();
 			}
 			out.write(buffer, 0, read);
 		}
 		return out.toByteArray();
+	}
+
+	/**
+	 * Reads what is left of a refused body (up to a bound), so that closing the
+	 * connection does not reset it before the client has read the answer.
+	 */
+	private static void drain(InputStream body) {
+		byte[] buffer = new byte[64 * 1024];
+		long left = 64L * 1024 * 1024;
+		try {
+			int read;
+			while (left > 0 && (read = body.read(buffer)) >= 0) {
+				left -= read;
+			}
+		}
+		catch (IOException ignored) {
+			// the client went away: nothing to answer
+		}
 	}
 
 	private static void respond(HttpExchange exchange, int status, Encoding encoding,

@@ -2,24 +2,25 @@ package com.anycompany.shop.xraylocal.otlp;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.anycompany.shop.xraylocal.ingest.SegmentParser;
 import com.google.protobuf.ByteString;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
-import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
-import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import static com.anycompany.shop.xraylocal.otlp.SpanAttributes.NODES;
+import static com.anycompany.shop.xraylocal.otlp.SpanAttributes.first;
+import static com.anycompany.shop.xraylocal.otlp.SpanAttributes.string;
 
 /**
  * Turns OpenTelemetry spans into X-Ray segment documents, following the rules of the
@@ -46,13 +47,16 @@ import tools.jackson.databind.node.ObjectNode;
  * X-Ray ids into W3C ones, so spans and SDK segments of one request share a trace.</li>
  * </ul>
  * Attributes named in {@code aws.xray.annotations} become annotations; the others, and a
- * segment's resource attributes ({@code otel.resource.*}), become metadata.
+ * segment's resource attributes ({@code otel.resource.*}), become metadata; span links
+ * become {@code links}.
+ * <p>
+ * This class is the segment structure (the collector's {@code segment.go}); the blocks of
+ * a document are built apart, as the collector builds them: {@link HttpBlock},
+ * {@link AwsBlock}, {@link CauseBlock}, {@link SpanLinks}, {@link SpanAttributes}.
  */
 public final class SpanTranslator {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -63,7 +67,11 @@ public final class SpanTranslator {
 
 	private static final int MAX_NAME_LENGTH = 200;
 
-	private static final int MAX_STACK_FRAMES = 50;
+	/** What is kept of an attribute value when a document must be shortened. */
+	static final int LONG_VALUE_CHARS = 1024;
+
+	/** X-Ray's OTLP endpoint refuses spans larger than 200 KB. */
+	static final int MAX_SPAN_BYTES = 200 * 1024;
 
 	/**
 	 * The documents made from a request.
@@ -78,13 +86,27 @@ public final class SpanTranslator {
 	public record Result(List<String> documents, int spans, int invalidSpans, String firstProblem) {
 	}
 
+	private final int maxSpanBytes;
+
+	/** With X-Ray's limit on one span's size. */
+	public SpanTranslator() {
+		this(MAX_SPAN_BYTES);
+	}
+
+	/**
+	 * @param maxSpanBytes a span's encoded size at most; a larger one is refused
+	 */
+	public SpanTranslator(int maxSpanBytes) {
+		this.maxSpanBytes = maxSpanBytes;
+	}
+
 	public Result translate(ExportTraceServiceRequest request) {
 		List<String> documents = new ArrayList<>();
 		int spans = 0;
 		int invalid = 0;
 		String firstProblem = null;
 		for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
-			Map<String, AnyValue> resource = attributes(resourceSpans.getResource().getAttributesList());
+			Map<String, AnyValue> resource = SpanAttributes.of(resourceSpans.getResource().getAttributesList());
 			for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
 				for (Span span : scopeSpans.getSpansList()) {
 					spans++;
@@ -95,7 +117,15 @@ public final class SpanTranslator {
 						continue;
 					}
 					for (ObjectNode document : translate(span, resource)) {
-						documents.add(JSON.writeValueAsString(document));
+						String json = JSON.writeValueAsString(document);
+						if (json.length() > SegmentParser.MAX_DOCUMENT_BYTES
+								&& SpanAttributes.shortenLongMetadata(document, LONG_VALUE_CHARS)) {
+							// the endpoint takes spans up to 200 KB, a segment document
+							// holds 64 KB: long attribute values are shortened, not the
+							// span refused
+							json = JSON.writeValueAsString(document);
+						}
+						documents.add(json);
 					}
 				}
 			}
@@ -103,7 +133,12 @@ public final class SpanTranslator {
 		return new Result(documents, spans, invalid, firstProblem);
 	}
 
-	private static String check(Span span) {
+	private String check(Span span) {
+		int size = span.getSerializedSize();
+		if (size > this.maxSpanBytes) {
+			return "span " + fixName(span.getName()) + " is " + size + " bytes, more than the " + this.maxSpanBytes
+					+ " a span may have";
+		}
 		if (span.getTraceId().size() != 16 || allZero(span.getTraceId())) {
 			return "span " + span.getName() + ": trace id must be 16 bytes, not all zero";
 		}
@@ -129,7 +164,7 @@ public final class SpanTranslator {
 	}
 
 	private List<ObjectNode> translate(Span span, Map<String, AnyValue> resource) {
-		Map<String, AnyValue> attributes = attributes(span.getAttributesList());
+		Map<String, AnyValue> attributes = SpanAttributes.of(span.getAttributesList());
 		boolean root = span.getParentSpanId().isEmpty() || allZero(span.getParentSpanId());
 		SpanKind kind = span.getKind();
 		if (kind == SpanKind.SPAN_KIND_SERVER) {
@@ -149,6 +184,8 @@ public final class SpanTranslator {
 			return List.of(service);
 		}
 		ObjectNode dependency = subsegment(span, attributes, serviceId);
+		// the links are the span's: once, on the segment
+		dependency.remove("links");
 		if (!dependency.has("namespace")) {
 			dependency.put("namespace", "remote");
 		}
@@ -180,15 +217,15 @@ public final class SpanTranslator {
 		if (origin != null) {
 			doc.put("origin", origin);
 		}
-		ObjectNode aws = awsBlock(span, attributes);
-		ObjectNode xray = sdk(resource);
+		ObjectNode aws = AwsBlock.of(attributes);
+		ObjectNode xray = AwsBlock.sdk(resource);
 		if (xray != null) {
 			(aws != null ? aws : (aws = NODES.objectNode())).set("xray", xray);
 		}
 		if (aws != null) {
 			doc.set("aws", aws);
 		}
-		metadata(doc, span, attributes, resource);
+		SpanAttributes.annotationsAndMetadata(doc, span, attributes, resource);
 		return doc;
 	}
 
@@ -196,17 +233,17 @@ public final class SpanTranslator {
 		ObjectNode doc = common(span, attributes, subsegmentName(span, attributes));
 		doc.put("type", "subsegment");
 		doc.put("parent_id", parentId);
-		if (isAwsSdk(attributes) || attributes.containsKey("aws.service")) {
+		if (AwsBlock.isAwsSdk(attributes) || attributes.containsKey("aws.service")) {
 			doc.put("namespace", "aws");
 		}
 		else if (span.getKind() == SpanKind.SPAN_KIND_CLIENT) {
 			doc.put("namespace", "remote");
 		}
-		ObjectNode aws = awsBlock(span, attributes);
+		ObjectNode aws = AwsBlock.of(attributes);
 		if (aws != null) {
 			doc.set("aws", aws);
 		}
-		metadata(doc, span, attributes, Map.of());
+		SpanAttributes.annotationsAndMetadata(doc, span, attributes, Map.of());
 		return doc;
 	}
 
@@ -217,14 +254,18 @@ public final class SpanTranslator {
 		doc.put("trace_id", xrayTraceId(span.getTraceId()));
 		doc.put("start_time", seconds(span.getStartTimeUnixNano()));
 		doc.put("end_time", seconds(span.getEndTimeUnixNano()));
-		ObjectNode http = http(span, attributes);
+		ObjectNode http = HttpBlock.of(span, attributes);
 		if (http != null) {
 			doc.set("http", http);
 		}
-		status(doc, span, attributes);
-		ObjectNode cause = cause(span);
+		HttpBlock.status(doc, span, attributes);
+		ObjectNode cause = CauseBlock.of(span);
 		if (cause != null) {
 			doc.set("cause", cause);
+		}
+		ArrayNode links = SpanLinks.of(span);
+		if (links != null) {
+			doc.set("links", links);
 		}
 		String user = string(attributes, "enduser.id");
 		if (user != null) {
@@ -268,7 +309,7 @@ public final class SpanTranslator {
 		if (name == null) {
 			name = string(attributes, "peer.service");
 		}
-		if (name == null && isAwsSdk(attributes)) {
+		if (name == null && AwsBlock.isAwsSdk(attributes)) {
 			name = string(attributes, "rpc.service");
 		}
 		if (name == null) {
@@ -277,7 +318,7 @@ public final class SpanTranslator {
 		if (name == null && kind == SpanKind.SPAN_KIND_CLIENT) {
 			name = first(attributes, "server.address", "http.host", "net.peer.name");
 		}
-		if (name != null && isAwsSdk(attributes)) {
+		if (name != null && AwsBlock.isAwsSdk(attributes)) {
 			name = name.replaceFirst("^AWS\\.SDK\\.", "").replaceFirst("^AWS::", "");
 		}
 		return fixName((name != null) ? name : span.getName());
@@ -289,247 +330,6 @@ public final class SpanTranslator {
 			fixed = fixed.substring(0, MAX_NAME_LENGTH);
 		}
 		return fixed.isEmpty() ? "span" : fixed;
-	}
-
-	private static boolean isAwsSdk(Map<String, AnyValue> attributes) {
-		return "aws-api".equals(string(attributes, "rpc.system"));
-	}
-
-	private static ObjectNode http(Span span, Map<String, AnyValue> attributes) {
-		ObjectNode request = NODES.objectNode();
-		String method = first(attributes, "http.request.method", "http.method");
-		if (method != null) {
-			request.put("method", method);
-		}
-		String url = url(span, attributes);
-		if (url != null) {
-			request.put("url", url);
-		}
-		String userAgent = first(attributes, "user_agent.original", "http.user_agent");
-		if (userAgent != null) {
-			request.put("user_agent", userAgent);
-		}
-		String clientIp = first(attributes, "client.address", "http.client_ip");
-		if (clientIp == null && span.getKind() == SpanKind.SPAN_KIND_SERVER) {
-			clientIp = first(attributes, "network.peer.address", "net.sock.peer.addr");
-		}
-		if (clientIp != null) {
-			request.put("client_ip", clientIp);
-		}
-		ObjectNode response = NODES.objectNode();
-		Long status = number(attributes, "http.response.status_code", "http.status_code");
-		if (status != null) {
-			response.put("status", status);
-		}
-		Long length = number(attributes, "http.response.body.size", "http.response_content_length",
-				"http.response_content_length_uncompressed");
-		if (length != null) {
-			response.put("content_length", length);
-		}
-		if (request.isEmpty() && response.isEmpty()) {
-			return null;
-		}
-		ObjectNode http = NODES.objectNode();
-		if (!request.isEmpty()) {
-			http.set("request", request);
-		}
-		if (!response.isEmpty()) {
-			http.set("response", response);
-		}
-		return http;
-	}
-
-	/**
-	 * The full URL, as given or put together from its parts (scheme, host, port, path).
-	 */
-	private static String url(Span span, Map<String, AnyValue> attributes) {
-		String full = first(attributes, "url.full", "http.url");
-		if (full != null) {
-			return full;
-		}
-		String path = string(attributes, "url.path");
-		if (path != null) {
-			String query = string(attributes, "url.query");
-			path = (query != null && !query.isEmpty()) ? path + "?" + query : path;
-		}
-		else {
-			path = string(attributes, "http.target");
-		}
-		String host = first(attributes, "server.address", "http.host", "net.host.name");
-		if (path == null && host == null) {
-			return null;
-		}
-		String scheme = first(attributes, "url.scheme", "http.scheme");
-		scheme = (scheme != null) ? scheme : "http";
-		StringBuilder url = new StringBuilder();
-		if (host != null) {
-			url.append(scheme).append("://").append(host);
-			Long port = number(attributes, "server.port", "net.host.port");
-			if (port != null && !(port == 80 && scheme.equals("http")) && !(port == 443 && scheme.equals("https"))
-					&& !host.contains(":")) {
-				url.append(':').append(port);
-			}
-		}
-		url.append((path != null) ? path : "/");
-		return url.toString();
-	}
-
-	/**
-	 * The X-Ray SDK's rules: 4xx error, 429 also throttle, 5xx fault; else ERROR faults.
-	 */
-	private static void status(ObjectNode doc, Span span, Map<String, AnyValue> attributes) {
-		Long code = number(attributes, "http.response.status_code", "http.status_code");
-		boolean error = false;
-		boolean throttle = false;
-		boolean fault = false;
-		if (code != null && code >= 400 && code <= 499) {
-			error = true;
-			throttle = code == 429;
-		}
-		else if (code != null && code >= 500 && code <= 599) {
-			fault = true;
-		}
-		else if (span.getStatus().getCode() == StatusCode.STATUS_CODE_ERROR) {
-			fault = true;
-		}
-		if (error) {
-			doc.put("error", true);
-		}
-		if (throttle) {
-			doc.put("throttle", true);
-		}
-		if (fault) {
-			doc.put("fault", true);
-		}
-	}
-
-	/** Exception events, else the ERROR status's message. */
-	private static ObjectNode cause(Span span) {
-		boolean remote = span.getKind() == SpanKind.SPAN_KIND_CLIENT || span.getKind() == SpanKind.SPAN_KIND_PRODUCER;
-		ArrayNode exceptions = NODES.arrayNode();
-		for (Span.Event event : span.getEventsList()) {
-			if (!event.getName().equals("exception")) {
-				continue;
-			}
-			Map<String, AnyValue> attributes = attributes(event.getAttributesList());
-			ObjectNode exception = exceptions.addObject();
-			exception.put("id", exceptionId(span, exceptions.size()));
-			exception.put("type", orEmpty(string(attributes, "exception.type")));
-			exception.put("message", orEmpty(string(attributes, "exception.message")));
-			exception.put("remote", remote);
-			String stack = string(attributes, "exception.stacktrace");
-			if (stack != null) {
-				addStack(exception, stack);
-			}
-		}
-		if (exceptions.isEmpty() && span.getStatus().getCode() == StatusCode.STATUS_CODE_ERROR
-				&& !span.getStatus().getMessage().isEmpty()) {
-			ObjectNode exception = exceptions.addObject();
-			exception.put("id", exceptionId(span, 1));
-			exception.put("message", span.getStatus().getMessage());
-		}
-		if (exceptions.isEmpty()) {
-			return null;
-		}
-		ObjectNode cause = NODES.objectNode();
-		cause.set("exceptions", exceptions);
-		return cause;
-	}
-
-	private static String exceptionId(Span span, int index) {
-		byte[] id = span.getSpanId().toByteArray();
-		id[7] = (byte) (id[7] + index);
-		return HEX.formatHex(id);
-	}
-
-	/**
-	 * Java stack traces: {@code \tat pkg.Class.method(File.java:12)} frames, the first
-	 * few.
-	 */
-	private static void addStack(ObjectNode exception, String stacktrace) {
-		ArrayNode stack = NODES.arrayNode();
-		for (String line : stacktrace.split("\\R")) {
-			if (line.startsWith("Caused by: ")) {
-				break;
-			}
-			String frame = line.strip();
-			int paren = frame.indexOf('(');
-			if (!frame.startsWith("at ") || paren < 0 || !frame.endsWith(")")) {
-				continue;
-			}
-			String label = frame.substring(3, paren);
-			label = label.substring(label.indexOf('/') + 1);
-			String where = frame.substring(paren + 1, frame.length() - 1);
-			int colon = where.lastIndexOf(':');
-			ObjectNode entry = stack.addObject();
-			entry.put("label", label);
-			entry.put("path", (colon >= 0) ? where.substring(0, colon) : where);
-			if (colon >= 0) {
-				try {
-					entry.put("line", Integer.parseInt(where.substring(colon + 1)));
-				}
-				catch (NumberFormatException ignored) {
-					// a frame without a line number keeps its path
-				}
-			}
-			if (stack.size() == MAX_STACK_FRAMES) {
-				break;
-			}
-		}
-		if (!stack.isEmpty()) {
-			exception.set("stack", stack);
-		}
-	}
-
-	/** Operation and resource of an AWS SDK span, the DynamoDB table above all. */
-	private static ObjectNode awsBlock(Span span, Map<String, AnyValue> attributes) {
-		if (!isAwsSdk(attributes) && !attributes.containsKey("aws.service")) {
-			return null;
-		}
-		ObjectNode aws = NODES.objectNode();
-		String operation = first(attributes, "rpc.method", "aws.operation");
-		if (operation != null) {
-			aws.put("operation", operation);
-		}
-		List<String> tables = strings(attributes.get("aws.dynamodb.table_names"));
-		String table = string(attributes, "aws.table_name");
-		if (table != null) {
-			aws.put("table_name", table);
-		}
-		else if (tables.size() == 1) {
-			aws.put("table_name", tables.get(0));
-		}
-		else if (tables.size() > 1) {
-			ArrayNode names = aws.putArray("table_names");
-			tables.forEach(names::add);
-		}
-		String requestId = first(attributes, "aws.request_id", "aws.requestId");
-		if (requestId != null) {
-			aws.put("request_id", requestId);
-		}
-		String region = first(attributes, "aws.region", "cloud.region");
-		if (region != null) {
-			aws.put("region", region);
-		}
-		return aws;
-	}
-
-	/** Which SDK wrote it, as X-Ray shows for its own SDKs. */
-	private static ObjectNode sdk(Map<String, AnyValue> resource) {
-		String name = string(resource, "telemetry.sdk.name");
-		if (name == null) {
-			return null;
-		}
-		ObjectNode xray = NODES.objectNode();
-		String language = string(resource, "telemetry.sdk.language");
-		xray.put("sdk", (language != null) ? name + " for " + language : name);
-		String version = string(resource, "telemetry.sdk.version");
-		if (version != null) {
-			xray.put("sdk_version", version);
-		}
-		xray.put("auto_instrumentation",
-				resource.containsKey("telemetry.distro.name") || resource.containsKey("telemetry.auto.version"));
-		return xray;
 	}
 
 	private static String origin(Map<String, AnyValue> resource) {
@@ -549,141 +349,6 @@ public final class SpanTranslator {
 			case "aws_app_runner" -> "AWS::AppRunner::Service";
 			default -> null;
 		};
-	}
-
-	/**
-	 * Annotations for the attributes listed in {@code aws.xray.annotations} (X-Ray's
-	 * keys: letters, digits and underscores), metadata for the rest.
-	 */
-	private static void metadata(ObjectNode doc, Span span, Map<String, AnyValue> attributes,
-			Map<String, AnyValue> resource) {
-		List<String> indexed = strings(attributes.get("aws.xray.annotations"));
-		ObjectNode annotations = NODES.objectNode();
-		ObjectNode metadata = NODES.objectNode();
-		attributes.forEach((key, value) -> {
-			if (key.equals("aws.xray.annotations")) {
-				return;
-			}
-			if (indexed.contains(key) && isScalar(value)) {
-				annotations.set(key.replaceAll("[^A-Za-z0-9_]", "_"), json(value));
-			}
-			else {
-				metadata.set(key, json(value));
-			}
-		});
-		resource.forEach((key, value) -> metadata.set("otel.resource." + key, json(value)));
-		if (!span.getName().isEmpty()) {
-			metadata.put("otel.span.name", span.getName());
-		}
-		if (!annotations.isEmpty()) {
-			doc.set("annotations", annotations);
-		}
-		if (!metadata.isEmpty()) {
-			doc.putObject("metadata").set("default", metadata);
-		}
-	}
-
-	private static boolean isScalar(AnyValue value) {
-		return value.hasStringValue() || value.hasBoolValue() || value.hasIntValue() || value.hasDoubleValue();
-	}
-
-	private static tools.jackson.databind.JsonNode json(AnyValue value) {
-		return switch (value.getValueCase()) {
-			case STRING_VALUE -> NODES.stringNode(value.getStringValue());
-			case BOOL_VALUE -> NODES.booleanNode(value.getBoolValue());
-			case INT_VALUE -> NODES.numberNode(value.getIntValue());
-			case DOUBLE_VALUE -> NODES.numberNode(value.getDoubleValue());
-			case BYTES_VALUE -> NODES.stringNode(HEX.formatHex(value.getBytesValue().toByteArray()));
-			case ARRAY_VALUE -> {
-				ArrayNode array = NODES.arrayNode();
-				value.getArrayValue().getValuesList().forEach((v) -> array.add(json(v)));
-				yield array;
-			}
-			case KVLIST_VALUE -> {
-				ObjectNode object = NODES.objectNode();
-				value.getKvlistValue().getValuesList().forEach((kv) -> object.set(kv.getKey(), json(kv.getValue())));
-				yield object;
-			}
-			default -> NODES.nullNode();
-		};
-	}
-
-	private static Map<String, AnyValue> attributes(List<KeyValue> list) {
-		Map<String, AnyValue> map = new LinkedHashMap<>();
-		for (KeyValue kv : list) {
-			map.put(kv.getKey(), kv.getValue());
-		}
-		return map;
-	}
-
-	private static String string(Map<String, AnyValue> attributes, String key) {
-		AnyValue value = attributes.get(key);
-		if (value == null) {
-			return null;
-		}
-		return switch (value.getValueCase()) {
-			case STRING_VALUE -> value.getStringValue();
-			case INT_VALUE -> Long.toString(value.getIntValue());
-			case BOOL_VALUE -> Boolean.toString(value.getBoolValue());
-			case DOUBLE_VALUE -> Double.toString(value.getDoubleValue());
-			default -> null;
-		};
-	}
-
-	private static String first(Map<String, AnyValue> attributes, String... keys) {
-		for (String key : keys) {
-			String value = string(attributes, key);
-			if (value != null && !value.isEmpty()) {
-				return value;
-			}
-		}
-		return null;
-	}
-
-	private static Long number(Map<String, AnyValue> attributes, String... keys) {
-		for (String key : keys) {
-			AnyValue value = attributes.get(key);
-			if (value == null) {
-				continue;
-			}
-			if (value.hasIntValue()) {
-				return value.getIntValue();
-			}
-			if (value.hasDoubleValue()) {
-				return (long) value.getDoubleValue();
-			}
-			if (value.hasStringValue()) {
-				try {
-					return Long.parseLong(value.getStringValue().strip());
-				}
-				catch (NumberFormatException ignored) {
-					// not a number: try the next key
-				}
-			}
-		}
-		return null;
-	}
-
-	private static List<String> strings(AnyValue value) {
-		if (value == null) {
-			return List.of();
-		}
-		if (value.hasStringValue()) {
-			return List.of(value.getStringValue());
-		}
-		List<String> strings = new ArrayList<>();
-		if (value.hasArrayValue()) {
-			for (AnyValue item : value.getArrayValue().getValuesList()) {
-				if (item.hasStringValue()) {
-					strings.add(item.getStringValue());
-				}
-			}
-		}
-		return strings;
-	}
-
-	private static String orEmpty(String value) {
-		return (value != null) ? value : "";
 	}
 
 }

@@ -39,7 +39,7 @@ public class SamplingController {
 
 	private final LongAdder targetPolls = new LongAdder();
 
-	private final Map<String, RuleCounts> counts = new ConcurrentHashMap<>();
+	private final SamplingStatistics statistics;
 
 	private final Set<String> clients = ConcurrentHashMap.newKeySet();
 
@@ -60,28 +60,19 @@ public class SamplingController {
 			List<Unprocessed> unprocessedStatistics) {
 	}
 
-	/** What SDKs reported for one rule, summed. */
-	static final class RuleCounts {
-
-		final LongAdder requests = new LongAdder();
-
-		final LongAdder sampled = new LongAdder();
-
-		final LongAdder borrowed = new LongAdder();
-
-	}
-
-	public SamplingController(SamplingRules rules, JsonMapper mapper) {
+	public SamplingController(SamplingRules rules, SamplingStatistics statistics, JsonMapper mapper) {
 		this.rules = rules;
+		this.statistics = statistics;
 		this.mapper = mapper;
 	}
 
 	@PostMapping("/GetSamplingRules")
 	RulesResult getSamplingRules(@RequestBody(required = false) byte[] body) {
 		this.rulePolls.increment();
-		List<Rule> current = this.rules.rules();
-		double modified = this.rules.modifiedAt();
-		return new RulesResult(current.stream().map((r) -> new RuleRecord(r, modified, modified)).toList());
+		return new RulesResult(this.rules.records()
+			.stream()
+			.map((r) -> new RuleRecord(r.rule(), r.createdAt(), r.modifiedAt()))
+			.toList());
 	}
 
 	@PostMapping("/SamplingTargets")
@@ -99,10 +90,10 @@ public class SamplingController {
 				unprocessed.add(new Unprocessed(name, "400", "Unknown rule " + name));
 				continue;
 			}
-			RuleCounts ruleCounts = this.counts.computeIfAbsent(name, (n) -> new RuleCounts());
-			ruleCounts.requests.add(statistics.path("RequestCount").asLong(0));
-			ruleCounts.sampled.add(statistics.path("SampledCount").asLong(0));
-			ruleCounts.borrowed.add(statistics.path("BorrowCount").asLong(0));
+			this.statistics.report(name,
+					new SamplingStatistics.Counts(statistics.path("RequestCount").asLong(0),
+							statistics.path("SampledCount").asLong(0), statistics.path("BorrowCount").asLong(0)),
+					(long) now);
 			String client = statistics.path("ClientID").asString("");
 			if (!client.isEmpty() && this.clients.size() < 1000) {
 				this.clients.add(client);
@@ -136,8 +127,9 @@ public class SamplingController {
 		status.put("targetPolls", this.targetPolls.sum());
 		status.put("clients", this.clients.size());
 		Map<String, Object> perRule = new LinkedHashMap<>();
-		this.counts.forEach((name, c) -> perRule.put(name,
-				Map.of("requests", c.requests.sum(), "sampled", c.sampled.sum(), "borrowed", c.borrowed.sum())));
+		this.statistics.summaries((long) (System.currentTimeMillis() / 1000))
+			.forEach((s) -> perRule.put(s.ruleName(), Map.of("requests", s.total().requests(), "sampled",
+					s.total().sampled(), "borrowed", s.total().borrowed())));
 		status.put("reported", perRule);
 		return status;
 	}

@@ -23,10 +23,17 @@ import org.springframework.core.io.Resource;
  * The sampling rules xray-local hands to SDKs. Read from a JSON file in either of two
  * shapes: X-Ray's ({@code {"SamplingRuleRecords": [{"SamplingRule": {...}}]}}, or a list
  * of SamplingRule objects) or the SDKs' local rules file ({@code {"version": 2, "rules":
- * [...], "default": {...}}}). A file on disk is read again when it changes. Without a
- * file, one {@code Default} rule samples everything.
+ * [...], "default": {...}}}). A file on disk is read again when it changes, until a rule
+ * is created, updated or deleted through the API: from then on the rules in memory are
+ * the truth (a file edit would otherwise silently undo what a person did in the console).
+ * Without a file, one {@code Default} rule samples everything.
  */
 public final class SamplingRules {
+
+	public static final String DEFAULT = "Default";
+
+	/** Local rules' ARNs, in X-Ray's shape. */
+	public static final String ARN_PREFIX = "arn:aws:xray:us-east-1:000000000000:sampling-rule/";
 
 	private final String location;
 
@@ -43,16 +50,28 @@ public final class SamplingRules {
 			String serviceName, String serviceType, String host, @JsonProperty("HTTPMethod") String httpMethod,
 			@JsonProperty("URLPath") String urlPath, int version, Map<String, String> attributes) {
 
-		static Rule of(String name, int priority, double fixedRate, int reservoirSize, String serviceName,
+		public static Rule of(String name, int priority, double fixedRate, int reservoirSize, String serviceName,
 				String serviceType, String host, String method, String path) {
-			return new Rule(name, "arn:aws:xray:us-east-1:000000000000:sampling-rule/" + name, "*", priority, fixedRate,
-					reservoirSize, serviceName, serviceType, host, method, path, 1, Map.of());
+			return new Rule(name, ARN_PREFIX + name, "*", priority, fixedRate, reservoirSize, serviceName, serviceType,
+					host, method, path, 1, Map.of());
 		}
 
 	}
 
-	private record Loaded(List<Rule> rules, double modifiedAt, FileTime fileTime) {
+	/** A rule with its times (epoch seconds), as SamplingRuleRecord carries them. */
+	public record Stored(Rule rule, double createdAt, double modifiedAt) {
 	}
+
+	private record Loaded(List<Stored> records, double modifiedAt, FileTime fileTime) {
+
+		List<Rule> rules() {
+			return this.records.stream().map(Stored::rule).toList();
+		}
+
+	}
+
+	/** True once the API changed the rules: the file is no longer read. */
+	private volatile boolean edited;
 
 	/**
 	 * @param location a file path, {@code file:} or {@code classpath:} location; null or
@@ -66,8 +85,17 @@ public final class SamplingRules {
 
 	/** The rules by priority; re-read first when the file changed. */
 	public List<Rule> rules() {
+		return current().rules();
+	}
+
+	/** The rules by priority with their creation and modification times. */
+	public List<Stored> records() {
+		return current().records();
+	}
+
+	private Loaded current() {
 		Loaded current = this.loaded;
-		Path file = file();
+		Path file = this.edited ? null : file();
 		if (file != null) {
 			try {
 				if (!Files.getLastModifiedTime(file).equals(current.fileTime())) {
@@ -80,7 +108,20 @@ public final class SamplingRules {
 				// sampling
 			}
 		}
-		return current.rules();
+		return current;
+	}
+
+	/**
+	 * Replaces the rules with a changed list (the API's create, update and delete), under
+	 * the caller's lock; records the time of the change, which SDKs learn through
+	 * {@code LastRuleModification}.
+	 */
+	synchronized void replace(List<Stored> records, double now) {
+		List<Stored> sorted = new ArrayList<>(records);
+		sorted
+			.sort(Comparator.comparingInt((Stored r) -> r.rule().priority()).thenComparing((r) -> r.rule().ruleName()));
+		this.edited = true;
+		this.loaded = new Loaded(List.copyOf(sorted), now, null);
 	}
 
 	/** Epoch seconds of the last change of the rules. */
@@ -95,14 +136,14 @@ public final class SamplingRules {
 	private Loaded load() {
 		double now = System.currentTimeMillis() / 1000.0;
 		if (this.location == null) {
-			return new Loaded(List.of(defaultRule(1.0, 1)), now, null);
+			return new Loaded(stored(List.of(defaultRule(1.0, 1)), now), now, null);
 		}
 		Path file = file();
 		try {
 			FileTime time = (file != null) ? Files.getLastModifiedTime(file) : null;
 			Resource resource = new DefaultResourceLoader().getResource(this.location);
 			try (InputStream in = (file != null) ? Files.newInputStream(file) : resource.getInputStream()) {
-				return new Loaded(parse(this.mapper.readTree(in)), now, time);
+				return new Loaded(stored(parse(this.mapper.readTree(in)), now), now, time);
 			}
 		}
 		catch (IOException ex) {
@@ -111,6 +152,10 @@ public final class SamplingRules {
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("Sampling rules in " + this.location + " are not valid JSON", ex);
 		}
+	}
+
+	private static List<Stored> stored(List<Rule> rules, double now) {
+		return rules.stream().map((rule) -> new Stored(rule, now, now)).toList();
 	}
 
 	private Path file() {

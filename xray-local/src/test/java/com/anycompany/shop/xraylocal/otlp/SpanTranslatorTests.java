@@ -118,6 +118,55 @@ class SpanTranslatorTests {
 	}
 
 	@Test
+	void aSpanOverTwoHundredKilobytesIsRefusedAlone() {
+		Span small = span(SpanKind.SPAN_KIND_SERVER, "GET /", "0102030405060708").build();
+		Span large = span(SpanKind.SPAN_KIND_SERVER, "GET /big", "0102030405060709")
+			.addAttributes(attribute("payload", "x".repeat(SpanTranslator.MAX_SPAN_BYTES)))
+			.build();
+		SpanTranslator.Result result = this.translator.translate(request("frontend", small, large));
+		assertThat(result.spans()).isEqualTo(2);
+		assertThat(result.invalidSpans()).isEqualTo(1);
+		assertThat(result.documents()).hasSize(1);
+		assertThat(result.firstProblem()).contains("GET /big").contains("more than the 204800");
+	}
+
+	@Test
+	void aSpanUnderTheLimitButOverASegmentsSixtyFourKilobytesIsShortened() throws Exception {
+		JsonNode shortened = only(span(SpanKind.SPAN_KIND_SERVER, "GET /", "0102030405060708")
+			.addAttributes(attribute("payload", "x".repeat(150 * 1024)))
+			.addAttributes(attribute("small", "kept"))
+			.build());
+		assertThat(shortened.at("/metadata/default/payload").asString()).startsWith("xxx")
+			.endsWith("(153600 characters, shortened)")
+			.hasSizeLessThan(1200);
+		assertThat(shortened.at("/metadata/default/small").asString()).isEqualTo("kept");
+	}
+
+	@Test
+	void spanLinksBecomeLinksInXRaysForm() throws Exception {
+		Span.Link link = Span.Link.newBuilder()
+			.setTraceId(bytes("ffffffff0123456789abcdef01234567"))
+			.setSpanId(bytes("0a0b0c0d0e0f1011"))
+			.addAttributes(attribute("messaging.operation", "receive"))
+			.build();
+		Span.Link malformed = Span.Link.newBuilder().setTraceId(bytes("01")).setSpanId(bytes("02")).build();
+		JsonNode linked = only(span(SpanKind.SPAN_KIND_CONSUMER, "orders process", "0102030405060708").addLinks(link)
+			.addLinks(malformed)
+			.build());
+		assertThat(linked.path("links")).hasSize(1);
+		assertThat(linked.at("/links/0/trace_id").asString()).isEqualTo("1-ffffffff-0123456789abcdef01234567");
+		assertThat(linked.at("/links/0/id").asString()).isEqualTo("0a0b0c0d0e0f1011");
+		assertThat(linked.at("/links/0/attributes/messaging.operation").asString()).isEqualTo("receive");
+
+		// a root span that is not a server's: the links once, on its service's segment
+		SpanTranslator.Result root = this.translator.translate(request("orderservice",
+				span(SpanKind.SPAN_KIND_CLIENT, "GET", "0102030405060708").clearParentSpanId().addLinks(link).build()));
+		assertThat(root.documents()).hasSize(2);
+		assertThat(JSON.readTree(root.documents().get(0)).path("links")).hasSize(1);
+		assertThat(JSON.readTree(root.documents().get(1)).has("links")).isFalse();
+	}
+
+	@Test
 	void brokenBodiesAreRefusedAndNothingElseEscapes() throws Exception {
 		ExportTraceServiceRequest valid = request("frontend",
 				span(SpanKind.SPAN_KIND_SERVER, "GET /", "0102030405060708")
