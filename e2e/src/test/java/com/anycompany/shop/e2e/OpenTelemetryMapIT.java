@@ -50,10 +50,10 @@ class OpenTelemetryMapIT {
 		ServiceMap boot = journey(Tracer.BOOT);
 
 		assertThat(sdk.nodes()).containsAll(JOURNEY_NODES);
-		assertThat(agent.nodes()).isEqualTo(sdk.nodes());
-		assertThat(agent.edges()).isEqualTo(sdk.edges());
 		assertThat(boot.nodes()).isEqualTo(sdk.nodes());
 		assertThat(boot.edges()).isEqualTo(sdk.edges());
+		assertThat(agent.nodes()).isEqualTo(sdk.nodes());
+		assertThat(agent.edges()).isEqualTo(sdk.edges());
 		assertThat(sdk.edges()).contains("client -> frontend", "frontend -> cartservice", "frontend -> orderservice",
 				"cartservice -> catalogservice", "catalogservice -> ProductCatalog", "cartservice -> Carts",
 				"orderservice -> Orders");
