@@ -29,11 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The same storefront journey twice, through the launcher as {@code ./shop up} runs it:
- * once traced by the X-Ray SDK ({@code --tracer xray}), once by the OpenTelemetry Java
- * agent sending OTLP to xray-local ({@code --tracer otel}). The two service maps, read
- * through the X-Ray API, must have the same nodes (DynamoDB tables included) and the same
- * edges.
+ * The same storefront journey three times, through the launcher as {@code ./shop up} runs
+ * it: traced by the X-Ray SDK ({@code --tracer xray}), by the OpenTelemetry Java agent
+ * ({@code --tracer otel}) and by Spring Boot's own OpenTelemetry support
+ * ({@code --tracer boot}), the last two sending OTLP to xray-local. The three service
+ * maps, read through the X-Ray API, must have the same nodes (DynamoDB tables included)
+ * and the same edges.
  */
 class OpenTelemetryMapIT {
 
@@ -43,11 +44,14 @@ class OpenTelemetryMapIT {
 			"Carts (AWS::DynamoDB::Table)", "Orders (AWS::DynamoDB::Table)");
 
 	@Test
-	void theJourneyDrawsTheSameMapWithTheSdkAndWithTheAgent() throws Exception {
+	void theJourneyDrawsTheSameMapWithTheSdkTheAgentAndBootsOwnOpenTelemetry() throws Exception {
 		ServiceMap sdk = journey(Tracer.XRAY);
 		ServiceMap agent = journey(Tracer.OTEL);
+		ServiceMap boot = journey(Tracer.BOOT);
 
 		assertThat(sdk.nodes()).containsAll(JOURNEY_NODES);
+		assertThat(boot.nodes()).isEqualTo(sdk.nodes());
+		assertThat(boot.edges()).isEqualTo(sdk.edges());
 		assertThat(agent.nodes()).isEqualTo(sdk.nodes());
 		assertThat(agent.edges()).isEqualTo(sdk.edges());
 		assertThat(sdk.edges()).contains("client -> frontend", "frontend -> cartservice", "frontend -> orderservice",
@@ -55,12 +59,14 @@ class OpenTelemetryMapIT {
 				"orderservice -> Orders");
 		// where they differ: the agent's segments say which SDK wrote them...
 		assertThat(agent.sdkNames()).containsExactly("opentelemetry for java");
+		assertThat(boot.sdkNames()).containsExactly("opentelemetry for java");
 		assertThat(sdk.sdkNames()).isNotEmpty().allSatisfy((name) -> assertThat(name).startsWith("X-Ray for Java"));
 		// the services' searchable annotations (TraceAnnotations) are segment annotations
 		// with the SDK and span attributes listed in aws.xray.annotations with the agent:
-		// annotation.ProductID finds the product's traces in both modes
+		// annotation.ProductID finds the product's traces in every mode
 		assertThat(sdk.productTraces()).isPositive();
 		assertThat(agent.productTraces()).isPositive();
+		assertThat(boot.productTraces()).isPositive();
 	}
 
 	/** Starts the shop with this tracer, walks the storefront, reads the map, stops. */

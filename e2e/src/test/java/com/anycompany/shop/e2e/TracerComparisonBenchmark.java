@@ -21,11 +21,12 @@ import com.anycompany.shop.launcher.process.Supervisor;
 import com.anycompany.shop.launcher.stack.Tracer;
 
 /**
- * The X-Ray SDK and the OpenTelemetry Java agent side by side, with an untraced shop as
- * the baseline: three copies of the whole local shop started one after the other (start
- * time and the services' CPU seconds to get there), then the same closed-loop load on
- * each in turn, rotating which goes first, for several rounds (medians of throughput and
- * latency), and the services' resident memory at rest and after the load. Prints a table.
+ * The three tracers side by side, the X-Ray SDK, the OpenTelemetry Java agent and Spring
+ * Boot's own OpenTelemetry support, with an untraced shop as the baseline: four copies of
+ * the whole local shop started one after the other (start time and the services' CPU
+ * seconds to get there), then the same closed-loop load on each in turn, rotating which
+ * goes first, for several rounds (medians of throughput and latency), and the services'
+ * resident memory at rest and after the load. Prints a table.
  * <p>
  * Run with
  * {@code scripts/compare-tracers.sh [rounds] [seconds per window] [concurrency]}.
@@ -34,12 +35,16 @@ public final class TracerComparisonBenchmark {
 
 	private enum Mode {
 
-		OFF("untraced"), SDK("X-Ray SDK"), AGENT("OpenTelemetry agent");
+		OFF("untraced", Tracer.XRAY), SDK("X-Ray SDK", Tracer.XRAY), AGENT("OpenTelemetry agent", Tracer.OTEL),
+		BOOT("Boot OpenTelemetry", Tracer.BOOT);
 
 		final String label;
 
-		Mode(String label) {
+		final Tracer tracer;
+
+		Mode(String label, Tracer tracer) {
 			this.label = label;
+			this.tracer = tracer;
 		}
 
 	}
@@ -80,7 +85,7 @@ public final class TracerComparisonBenchmark {
 					.logsDir(logs.resolve(mode.name().toLowerCase(Locale.ROOT)))
 					.freePorts()
 					.tracingEnabled(mode != Mode.OFF)
-					.tracer((mode == Mode.AGENT) ? Tracer.OTEL : Tracer.XRAY)
+					.tracer(mode.tracer)
 					.startTimeout(Duration.ofMinutes(8))
 					.start();
 				shops.put(mode, shop);
@@ -121,10 +126,12 @@ public final class TracerComparisonBenchmark {
 			Map<Mode, Double> loadedRss) {
 		this.out.println();
 		this.out.printf(Locale.ROOT,
-				"Tracers side by side: %d rounds x %ds per window, %d concurrent shoppers, %d cores (busy machine)%n%n",
-				this.rounds, this.window.toSeconds(), this.concurrency, Runtime.getRuntime().availableProcessors());
-		this.out.println("| | untraced | X-Ray SDK | OpenTelemetry agent | agent / SDK |");
-		this.out.println("| --- | ---: | ---: | ---: | ---: |");
+				"Tracers side by side: %d rounds x %ds per window, %d concurrent shoppers, %d cores, load average %s%n%n",
+				this.rounds, this.window.toSeconds(), this.concurrency, Runtime.getRuntime().availableProcessors(),
+				loadAverage());
+		this.out.println(
+				"| | untraced | X-Ray SDK | OpenTelemetry agent | Boot OpenTelemetry | agent / SDK | Boot / SDK |");
+		this.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
 		row("start, all ready (s)", starts, Start::wallSeconds, "%.1f");
 		row("start, CPU s of the 6 services", starts, Start::cpuSeconds, "%.1f");
 		row("RSS of the 6 services at rest (MB)", starts, Start::rssMb, "%.0f");
@@ -155,8 +162,10 @@ public final class TracerComparisonBenchmark {
 	private void rowOf(String label, Map<Mode, Double> values, String format) {
 		double sdk = values.get(Mode.SDK);
 		double agent = values.get(Mode.AGENT);
-		this.out.printf(Locale.ROOT, "| %s | " + format + " | " + format + " | " + format + " | %.2f |%n", label,
-				values.get(Mode.OFF), sdk, agent, agent / sdk);
+		double boot = values.get(Mode.BOOT);
+		this.out.printf(Locale.ROOT,
+				"| %s | " + format + " | " + format + " | " + format + " | " + format + " | %.2f | %.2f |%n", label,
+				values.get(Mode.OFF), sdk, agent, boot, agent / sdk, boot / sdk);
 	}
 
 	private Result measure(LocalShop shop, String scenario, Duration duration) throws Exception {
@@ -239,6 +248,17 @@ public final class TracerComparisonBenchmark {
 			}
 		}
 		return total;
+	}
+
+	/** The machine's load averages (1, 5, 15 minutes), from /proc (Linux). */
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
 	}
 
 	private static double median(double[] values) {

@@ -63,11 +63,11 @@ public final class UpCommand implements Callable<Integer> {
 					+ "e.g. to measure its overhead.")
 	boolean tracing;
 
-	@Option(names = "--tracer", paramLabel = "xray|otel", defaultValue = "${env:SHOP_TRACER:-xray}",
+	@Option(names = "--tracer", paramLabel = "xray|otel|boot", defaultValue = "${env:SHOP_TRACER:-xray}",
 			converter = TracerConverter.class,
-			description = "What traces the services (SHOP_TRACER): xray, the X-Ray SDK (default), or otel, the "
-					+ "OpenTelemetry Java agent sending OTLP to xray-local, with the SDK switched off. "
-					+ "See docs/opentelemetry.md.")
+			description = "What traces the services (SHOP_TRACER): xray, the X-Ray SDK (default); otel, the "
+					+ "OpenTelemetry Java agent; or boot, Spring Boot's own OpenTelemetry support (no agent). "
+					+ "The last two send OTLP to xray-local, with the SDK switched off. See docs/opentelemetry.md.")
 	Tracer tracer;
 
 	@Option(names = "--jvm-opts", paramLabel = "OPTS", defaultValue = "${env:SHOP_JVM_OPTS:-}",
@@ -137,8 +137,11 @@ public final class UpCommand implements Callable<Integer> {
 		if (node != null && !node.isBlank()) {
 			builder.node(node);
 		}
-		console.line("starting AnyCompany Shop (tracing "
-				+ (!this.tracing ? "off" : (this.tracer == Tracer.OTEL) ? "with the OpenTelemetry agent" : "on") + ")");
+		console.line("starting AnyCompany Shop (tracing " + (!this.tracing ? "off" : switch (this.tracer) {
+			case OTEL -> "with the OpenTelemetry agent";
+			case BOOT -> "with Spring Boot's OpenTelemetry";
+			case XRAY -> "on";
+		}) + ")");
 		LocalShop shop = builder.start(console);
 
 		Random random = new Random();
@@ -163,7 +166,7 @@ public final class UpCommand implements Callable<Integer> {
 		console.plain("    Storefront      " + shop.storefrontUrl());
 		console.plain("    X-Ray console   " + shop.consoleUrl() + "   (service map, traces)");
 		console.plain("    OTLP traces     http://127.0.0.1:" + shop.ports().of("otlp")
-				+ "   (OpenTelemetry exporters; --tracer otel sends there)");
+				+ "   (OpenTelemetry exporters; --tracer otel and boot send there)");
 		console.plain("    Logs            " + shop.logsDir());
 		console.plain("");
 		console.plain("  Ctrl-C stops everything. In another terminal: ./shop load, ./shop chaos, ./shop status");

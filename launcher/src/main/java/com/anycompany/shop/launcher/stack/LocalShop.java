@@ -492,8 +492,8 @@ public final class LocalShop implements AutoCloseable {
 		}
 
 		/**
-		 * What traces the services: the X-Ray SDK (default) or the OpenTelemetry Java
-		 * agent ({@link Tracer#OTEL}).
+		 * What traces the services: the X-Ray SDK (default), the OpenTelemetry Java agent
+		 * ({@link Tracer#OTEL}) or Spring Boot's own OpenTelemetry ({@link Tracer#BOOT}).
 		 */
 		public Builder tracer(Tracer tracer) {
 			this.tracer = Objects.requireNonNull(tracer);

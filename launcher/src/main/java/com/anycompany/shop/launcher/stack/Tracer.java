@@ -15,11 +15,11 @@ import com.anycompany.shop.launcher.LaunchException;
 import com.anycompany.shop.launcher.Ports;
 
 /**
- * What traces the services: the X-Ray SDK (the workshop's way, the default) or the
- * OpenTelemetry Java agent, the path past the SDK's end of support. With the agent, the
- * tracing module's master switch is off ({@code SHOP_TRACING_ENABLED=false}), each
- * service starts with {@code -javaagent} and sends OTLP to xray-local, so the console
- * draws the same map from spans.
+ * What traces the services: the X-Ray SDK (the workshop's way, the default), the
+ * OpenTelemetry Java agent, or Spring Boot's own OpenTelemetry support (no agent): the
+ * two paths past the SDK's end of support. With either of the last two, the tracing
+ * module's master switch is off ({@code SHOP_TRACING_ENABLED=false}) and the services
+ * send OTLP to xray-local, so the console draws the same map from spans.
  */
 public enum Tracer {
 
@@ -27,7 +27,14 @@ public enum Tracer {
 	XRAY,
 
 	/** The OpenTelemetry Java agent, OTLP/HTTP to xray-local's receiver. */
-	OTEL;
+	OTEL,
+
+	/**
+	 * Spring Boot's own OpenTelemetry support, no agent: the tracing module's
+	 * {@code otel} package switched on by {@code SHOP_TRACING_OPENTELEMETRY_ENABLED},
+	 * OTLP/HTTP to xray-local's receiver through Boot's exporter.
+	 */
+	BOOT;
 
 	/**
 	 * Where the build puts the agent ({@code maven-dependency-plugin} in the launcher's
@@ -50,18 +57,22 @@ public enum Tracer {
 		return settings.logsDir().resolveSibling("otel-agent.yaml");
 	}
 
-	/** Reads {@code xray}, {@code x-ray}, {@code otel}, {@code opentelemetry}. */
+	/**
+	 * Reads {@code xray}, {@code x-ray}, {@code otel}, {@code opentelemetry},
+	 * {@code boot}.
+	 */
 	public static Tracer parse(String text) {
 		return switch (text.strip().toLowerCase(Locale.ROOT)) {
 			case "xray", "x-ray", "sdk" -> XRAY;
 			case "otel", "opentelemetry", "agent" -> OTEL;
-			default -> throw new LaunchException("'" + text + "' is not a tracer; use xray or otel");
+			case "boot", "spring", "boot-otel" -> BOOT;
+			default -> throw new LaunchException("'" + text + "' is not a tracer; use xray, otel or boot");
 		};
 	}
 
 	/** JVM options of a service with this tracer: the agent and its configuration. */
 	List<String> serviceJvmOptions(LocalShop.Settings settings) {
-		if (this == XRAY) {
+		if (this != OTEL) {
 			return List.of();
 		}
 		return List.of("-javaagent:" + agentJar(settings.projectDir()),
@@ -81,6 +92,9 @@ public enum Tracer {
 		Ports ports = settings.ports();
 		// the tracing module's master switch: no X-Ray recorder, filter or interceptor
 		env.put("SHOP_TRACING_ENABLED", "false");
+		if (this == BOOT) {
+			return bootEnvironment(env, ports);
+		}
 		env.put("OTEL_SERVICE_NAME", service);
 		env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + ports.of(Component.OTLP));
 		env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
@@ -100,10 +114,26 @@ public enum Tracer {
 	}
 
 	/**
+	 * Spring Boot's own names: the service name is {@code spring.application.name}, the
+	 * sampling proxy the daemon address the SDK uses too; only traces are exported (the
+	 * OpenTelemetry starter's OTLP metrics registry is switched off: xray-local takes
+	 * traces).
+	 */
+	private static Map<String, String> bootEnvironment(Map<String, String> env, Ports ports) {
+		env.put("SHOP_TRACING_OPENTELEMETRY_ENABLED", "true");
+		env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+				"http://127.0.0.1:" + ports.of(Component.OTLP) + "/v1/traces");
+		// the SDK sends each segment as it ends; a second keeps the map nearly as live
+		env.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "1s");
+		env.put("MANAGEMENT_OTLP_METRICS_EXPORT_ENABLED", "false");
+		return env;
+	}
+
+	/**
 	 * Checks the agent is built and writes its configuration file; nothing for the SDK.
 	 */
 	void prepare(LocalShop.Settings settings) {
-		if (this == XRAY) {
+		if (this != OTEL) {
 			return;
 		}
 		for (Path jar : List.of(agentJar(settings.projectDir()), samplingExtensionJar(settings.projectDir()))) {

@@ -95,6 +95,28 @@ class PlanTests {
 	}
 
 	@Test
+	void withBootsOpenTelemetryServicesSwitchItOnAndExportToXrayLocalWithoutAnAgent() {
+		LocalShop.Settings settings = new LocalShop.Settings(Path.of("/shop"), Path.of("/shop/local-dynamodb"),
+				Path.of("/shop/.shop/logs"), Ports.defaults(), true, "java", List.of(), "node", Duration.ofMinutes(1),
+				Map.of(), true, "chaos-secret", Tracer.BOOT);
+		Plan plan = Plan.of(settings, Map.of());
+
+		assertThat(plan.services()).allSatisfy((service) -> assertThat(service.command())
+			.noneMatch((option) -> option.contains("javaagent") || option.contains("otel.")));
+		assertThat(plan.services().get(2).environment()).containsEntry("SHOP_TRACING_ENABLED", "false")
+			.containsEntry("SHOP_TRACING_OPENTELEMETRY_ENABLED", "true")
+			.containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://127.0.0.1:4318/v1/traces")
+			.containsEntry("MANAGEMENT_OTLP_METRICS_EXPORT_ENABLED", "false")
+			// the X-Ray sampling rules come from xray-local's port, as the SDK's do
+			.containsEntry("AWS_XRAY_DAEMON_ADDRESS", "127.0.0.1:2000")
+			.doesNotContainKey("OTEL_SERVICE_NAME");
+		assertThat(plan.xray().environment()).containsEntry("XRAY_LOCAL_OTLP_PORT", "4318");
+		// neither the agent's nor this tracer's switch with the SDK
+		assertThat(Plan.of(settings(Map.of(), true), Map.of()).services().get(0).environment())
+			.doesNotContainKey("SHOP_TRACING_OPENTELEMETRY_ENABLED");
+	}
+
+	@Test
 	void withTheOpenTelemetryAgentServicesSampleByXrayLocalsRulesOnLoopback() throws Exception {
 		LocalShop.Settings settings = new LocalShop.Settings(Path.of("/shop"), Path.of("/shop/local-dynamodb"),
 				Path.of("/shop/.shop/logs"), Ports.defaults(), true, "java", List.of(), "node", Duration.ofMinutes(1),
@@ -121,12 +143,13 @@ class PlanTests {
 
 	@Test
 	void tracersAreReadByName() {
+		assertThat(Tracer.parse("boot")).isEqualTo(Tracer.BOOT);
 		assertThat(Tracer.parse("otel")).isEqualTo(Tracer.OTEL);
 		assertThat(Tracer.parse(" OpenTelemetry ")).isEqualTo(Tracer.OTEL);
 		assertThat(Tracer.parse("xray")).isEqualTo(Tracer.XRAY);
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tracer.parse("zipkin"))
 			.isInstanceOf(LaunchException.class)
-			.hasMessageContaining("use xray or otel");
+			.hasMessageContaining("use xray, otel or boot");
 	}
 
 	@Test
