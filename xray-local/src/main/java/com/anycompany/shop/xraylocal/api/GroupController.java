@@ -32,15 +32,15 @@ class GroupController {
 
 	@PostMapping("/CreateGroup")
 	XrayJson.GroupResult createGroup(@RequestBody(required = false) byte[] body) {
-		JsonNode request = Requests.body(this.mapper, body);
+		JsonNode request = Bodies.object(this.mapper, body);
 		JsonNode insights = Bodies.object(request, "InsightsConfiguration", false);
 		List<Tags.Tag> tags = Bodies.objects(request, "Tags")
 			.stream()
 			.map((tag) -> new Tags.Tag(Bodies.required(tag, "Key", 1, 128), Bodies.required(tag, "Value", 0, 256)))
 			.toList();
 		Tags.check(tags);
-		Groups.Group group = this.groups.create(Requests.string(request, "GroupName"),
-				Requests.string(request, "FilterExpression"),
+		Groups.Group group = this.groups.create(Bodies.string(request, "GroupName", 0, Integer.MAX_VALUE),
+				Bodies.string(request, "FilterExpression", 0, Integer.MAX_VALUE),
 				(insights != null) ? Bodies.bool(insights, "InsightsEnabled") : null,
 				(insights != null) ? Bodies.bool(insights, "NotificationsEnabled") : null);
 		this.tags.put(group.arn(), tags);
@@ -49,33 +49,35 @@ class GroupController {
 
 	@PostMapping("/Groups")
 	XrayJson.GroupsResult getGroups(@RequestBody(required = false) byte[] body) {
-		Requests.body(this.mapper, body);
+		Bodies.object(this.mapper, body);
 		List<XrayJson.Group> all = this.groups.all().stream().map(GroupController::json).toList();
 		return new XrayJson.GroupsResult(all);
 	}
 
 	@PostMapping("/GetGroup")
 	XrayJson.GroupResult getGroup(@RequestBody(required = false) byte[] body) {
-		JsonNode request = Requests.body(this.mapper, body);
-		return new XrayJson.GroupResult(
-				json(this.groups.find(Requests.string(request, "GroupName"), Requests.string(request, "GroupARN"))));
+		JsonNode request = Bodies.object(this.mapper, body);
+		return new XrayJson.GroupResult(json(this.groups.find(Bodies.string(request, "GroupName", 0, Integer.MAX_VALUE),
+				Bodies.string(request, "GroupARN", 0, Integer.MAX_VALUE))));
 	}
 
 	@PostMapping("/UpdateGroup")
 	XrayJson.GroupResult updateGroup(@RequestBody(required = false) byte[] body) {
-		JsonNode request = Requests.body(this.mapper, body);
+		JsonNode request = Bodies.object(this.mapper, body);
 		JsonNode insights = Bodies.object(request, "InsightsConfiguration", false);
-		return new XrayJson.GroupResult(json(this.groups.update(Requests.string(request, "GroupName"),
-				Requests.string(request, "GroupARN"), Requests.string(request, "FilterExpression"),
-				(insights != null) ? Bodies.bool(insights, "InsightsEnabled") : null,
-				(insights != null) ? Bodies.bool(insights, "NotificationsEnabled") : null)));
+		return new XrayJson.GroupResult(
+				json(this.groups.update(Bodies.string(request, "GroupName", 0, Integer.MAX_VALUE),
+						Bodies.string(request, "GroupARN", 0, Integer.MAX_VALUE),
+						Bodies.string(request, "FilterExpression", 0, Integer.MAX_VALUE),
+						(insights != null) ? Bodies.bool(insights, "InsightsEnabled") : null,
+						(insights != null) ? Bodies.bool(insights, "NotificationsEnabled") : null)));
 	}
 
 	@PostMapping("/DeleteGroup")
 	Map<String, Object> deleteGroup(@RequestBody(required = false) byte[] body) {
-		JsonNode request = Requests.body(this.mapper, body);
-		Groups.Group group = this.groups.find(Requests.string(request, "GroupName"),
-				Requests.string(request, "GroupARN"));
+		JsonNode request = Bodies.object(this.mapper, body);
+		Groups.Group group = this.groups.find(Bodies.string(request, "GroupName", 0, Integer.MAX_VALUE),
+				Bodies.string(request, "GroupARN", 0, Integer.MAX_VALUE));
 		this.groups.delete(group.name(), null);
 		this.tags.forget(group.arn());
 		return Map.of();

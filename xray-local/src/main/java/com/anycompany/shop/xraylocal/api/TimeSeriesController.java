@@ -10,6 +10,7 @@ import com.anycompany.shop.xraylocal.query.GraphQuery;
 import com.anycompany.shop.xraylocal.query.TimeSeriesQuery;
 import com.anycompany.shop.xraylocal.store.TraceStore;
 import com.anycompany.shop.xraylocal.web.ApiException;
+import com.anycompany.shop.xraylocal.web.Bodies;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,16 +42,17 @@ class TimeSeriesController {
 
 	@PostMapping("/TimeSeriesServiceStatistics")
 	XrayJson.TimeSeriesResult getTimeSeriesServiceStatistics(@RequestBody(required = false) byte[] body) {
-		JsonNode request = Requests.body(this.mapper, body);
-		double start = Requests.time(request, "StartTime", null);
-		double end = Requests.time(request, "EndTime", null);
+		JsonNode request = Bodies.object(this.mapper, body);
+		double start = Bodies.requiredTime(request, "StartTime");
+		double end = Bodies.requiredTime(request, "EndTime");
 		if (end < start) {
 			throw ApiException.invalid("EndTime must not be before StartTime");
 		}
 		int period = period(request.get("Period"));
 		Filter selector;
 		try {
-			selector = TimeSeriesQuery.selector(Requests.string(request, "EntitySelectorExpression"));
+			selector = TimeSeriesQuery
+				.selector(Bodies.string(request, "EntitySelectorExpression", 0, Integer.MAX_VALUE));
 		}
 		catch (IllegalArgumentException ex) {
 			throw ApiException.invalid(ex.getMessage());
@@ -59,12 +61,13 @@ class TimeSeriesController {
 		if (forecast && !(selector instanceof Filter.Service)) {
 			throw ApiException.invalid("ForecastStatistics needs an EntitySelectorExpression naming a service");
 		}
-		String token = Requests.string(request, "NextToken");
+		String token = Bodies.string(request, "NextToken", 0, Integer.MAX_VALUE);
 		if (token != null && !token.isEmpty()) {
 			// every answer fits one page, so no token was ever given out
 			throw ApiException.invalid("NextToken is not one this service gave out");
 		}
-		Filter group = this.groups.filter(Requests.string(request, "GroupName"), Requests.string(request, "GroupARN"));
+		Filter group = this.groups.filter(Bodies.string(request, "GroupName", 0, Integer.MAX_VALUE),
+				Bodies.string(request, "GroupARN", 0, Integer.MAX_VALUE));
 		SortedMap<Long, TimeSeriesQuery.Selection> selected = this.query.series(start, end, period, selector, group);
 		List<XrayJson.TimeSeriesEntry> entries = new ArrayList<>();
 		selected.forEach((timestamp, selection) -> entries

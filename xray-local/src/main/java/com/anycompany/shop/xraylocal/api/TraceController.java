@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.anycompany.shop.xraylocal.web.ApiException;
+import com.anycompany.shop.xraylocal.web.Bodies;
 import com.anycompany.shop.xraylocal.filter.Filter;
 import com.anycompany.shop.xraylocal.filter.FilterParser;
 import com.anycompany.shop.xraylocal.graph.GraphIndex;
@@ -67,9 +68,9 @@ class TraceController {
 
 	@PostMapping("/TraceSegments")
 	XrayJson.PutResult putTraceSegments(@RequestBody(required = false) byte[] body) {
-		JsonNode request = Requests.body(this.mapper, body);
+		JsonNode request = Bodies.object(this.mapper, body);
 		List<XrayJson.Unprocessed> unprocessed = new ArrayList<>();
-		for (String document : Requests.strings(request, "TraceSegmentDocuments")) {
+		for (String document : Bodies.strings(request, "TraceSegmentDocuments")) {
 			Rejection rejection = this.ingest.document(document);
 			if (rejection != null) {
 				unprocessed.add(new XrayJson.Unprocessed(idOf(document), rejection.reason(), rejection.getMessage()));
@@ -81,33 +82,35 @@ class TraceController {
 
 	@PostMapping("/ServiceGraph")
 	XrayJson.ServiceGraphResult getServiceGraph(@RequestBody(required = false) byte[] body) {
-		JsonNode request = Requests.body(this.mapper, body);
-		double start = Requests.time(request, "StartTime", null);
-		double end = Requests.time(request, "EndTime", null);
+		JsonNode request = Bodies.object(this.mapper, body);
+		double start = Bodies.requiredTime(request, "StartTime");
+		double end = Bodies.requiredTime(request, "EndTime");
 		checkRange(start, end);
-		Filter group = this.groups.filter(Requests.string(request, "GroupName"), Requests.string(request, "GroupARN"));
+		Filter group = this.groups.filter(Bodies.string(request, "GroupName", 0, Integer.MAX_VALUE),
+				Bodies.string(request, "GroupARN", 0, Integer.MAX_VALUE));
 		return new XrayJson.ServiceGraphResult(start, end, services(this.graphs.window(start, end, group)), false);
 	}
 
 	@PostMapping("/TraceGraph")
 	XrayJson.TraceGraphResult getTraceGraph(@RequestBody(required = false) byte[] body) {
-		JsonNode request = Requests.body(this.mapper, body);
-		return new XrayJson.TraceGraphResult(services(this.graphs.traces(Requests.strings(request, "TraceIds"))));
+		JsonNode request = Bodies.object(this.mapper, body);
+		return new XrayJson.TraceGraphResult(services(this.graphs.traces(Bodies.strings(request, "TraceIds"))));
 	}
 
 	@PostMapping("/TraceSummaries")
 	XrayJson.TraceSummariesResult getTraceSummaries(@RequestBody(required = false) byte[] body) {
-		JsonNode request = Requests.body(this.mapper, body);
-		double start = Requests.time(request, "StartTime", null);
-		double end = Requests.time(request, "EndTime", null);
+		JsonNode request = Bodies.object(this.mapper, body);
+		double start = Bodies.requiredTime(request, "StartTime");
+		double end = Bodies.requiredTime(request, "EndTime");
 		checkRange(start, end);
-		String rangeType = Requests.string(request, "TimeRangeType");
+		String rangeType = Bodies.string(request, "TimeRangeType", 0, Integer.MAX_VALUE);
 		boolean byTraceId = rangeType == null || rangeType.equals("TraceId");
 		if (!byTraceId && !rangeType.equals("Event") && !rangeType.equals("Service")) {
 			throw ApiException.invalid("TimeRangeType must be TraceId, Event or Service");
 		}
-		Filter filter = FilterParser.parse(Requests.string(request, "FilterExpression"), this.groups);
-		long before = pageToken(Requests.string(request, "NextToken"));
+		Filter filter = FilterParser.parse(Bodies.string(request, "FilterExpression", 0, Integer.MAX_VALUE),
+				this.groups);
+		long before = pageToken(Bodies.string(request, "NextToken", 0, Integer.MAX_VALUE));
 		TraceQuery.Page page = this.traces.find(start, end,
 				byTraceId ? TraceQuery.TimeRange.TRACE_ID : TraceQuery.TimeRange.EVENT, filter, before, PAGE_SIZE);
 		double now = System.currentTimeMillis() / 1000.0;
@@ -117,10 +120,10 @@ class TraceController {
 
 	@PostMapping("/Traces")
 	XrayJson.TracesResult batchGetTraces(@RequestBody(required = false) byte[] body) {
-		JsonNode request = Requests.body(this.mapper, body);
+		JsonNode request = Bodies.object(this.mapper, body);
 		List<XrayJson.Trace> found = new ArrayList<>();
 		List<String> unprocessed = new ArrayList<>();
-		for (String id : Requests.strings(request, "TraceIds")) {
+		for (String id : Bodies.strings(request, "TraceIds")) {
 			Trace trace = this.store.get(id);
 			if (trace == null) {
 				unprocessed.add(id);
