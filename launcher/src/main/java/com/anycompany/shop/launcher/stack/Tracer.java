@@ -104,6 +104,13 @@ public enum Tracer {
 		// X-Ray remote sampling, as the SDK services sample: the rules and targets of
 		// xray-local's daemon port, on loopback like everything else
 		env.put("SHOP_OTEL_XRAY_SAMPLING_ENDPOINT", "http://127.0.0.1:" + ports.of(Component.XRAY));
+		// the contrib sampler asks for the rules once at start and then every 5 minutes;
+		// xray-local
+		// starts beside the services and may not listen yet, and until the next poll the
+		// agent would
+		// sample by its built-in 1/s + 5%: locally, where the poll costs nothing, ask
+		// every 10 s
+		env.put("SHOP_OTEL_XRAY_SAMPLING_POLLING_INTERVAL", "10000");
 		env.put("OTEL_RESOURCE_PROVIDERS_AWS_ENABLED", "false");
 		env.put("OTEL_RESOURCE_PROVIDERS_GCP_ENABLED", "false");
 		env.put("OTEL_RESOURCE_PROVIDERS_AZURE_ENABLED", "false");

@@ -130,6 +130,9 @@ class PlanTests {
 			// the contrib sampler polls xray-local's daemon port, on loopback
 			assertThat(service.environment()).containsEntry("SHOP_OTEL_XRAY_SAMPLING_ENDPOINT",
 					"http://127.0.0.1:2000");
+			// a first poll made before xray-local listens is tried again within seconds,
+			// not minutes
+			assertThat(service.environment()).containsEntry("SHOP_OTEL_XRAY_SAMPLING_POLLING_INTERVAL", "10000");
 		});
 		// and the agent's file hands the root decision to it, behind the drop rules
 		try (var config = Tracer.class.getResourceAsStream("/otel/agent-config.yaml")) {
