@@ -316,8 +316,8 @@ class XrayApiIT {
 		assertThatThrownBy(() -> this.xray.putEncryptionConfig((r) -> r.type(EncryptionType.KMS)))
 			.isInstanceOf(InvalidRequestException.class);
 
-		String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
-				+ "\"sns.amazonaws.com\"},\"Action\":[\"xray:PutTraceSegments\"],\"Resource\":\"*\"}]}";
+		String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+				+ "\"arn:aws:iam::000000000000:root\"},\"Action\":[\"xray:PutTraceSegments\"],\"Resource\":\"*\"}]}";
 		var created = this.xray.putResourcePolicy((r) -> r.policyName("sns").policyDocument(policy)).resourcePolicy();
 		assertThat(created.policyRevisionId()).isNotBlank();
 		assertThatThrownBy(() -> this.xray
@@ -448,8 +448,8 @@ class XrayApiIT {
 		String rule = "{\"RuleName\":\"cli-rule\",\"ResourceARN\":\"*\",\"Priority\":20,\"FixedRate\":1.0,"
 				+ "\"ReservoirSize\":1,\"ServiceName\":\"frontend\",\"ServiceType\":\"*\",\"Host\":\"*\","
 				+ "\"HTTPMethod\":\"GET\",\"URLPath\":\"/product/*\",\"Version\":1}";
-		String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
-				+ "\"sns.amazonaws.com\"},\"Action\":\"xray:PutTraceSegments\",\"Resource\":\"*\"}]}";
+		String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+				+ "\"arn:aws:iam::000000000000:root\"},\"Action\":\"xray:PutTraceSegments\",\"Resource\":\"*\"}]}";
 		long now = System.currentTimeMillis() / 1000;
 		String cliSegment = Json.segment("cli", Json.newTraceId(), now - 1, 0.5).json();
 		String from = Long.toString(now - 600);

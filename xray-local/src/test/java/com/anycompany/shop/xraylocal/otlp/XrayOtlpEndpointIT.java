@@ -51,12 +51,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The OTLP receiver answers as X-Ray's OTLP endpoint ({@code xray.<region>.amazonaws.com/
- * v1/traces}) does, with xray-local's default settings, for spans the OpenTelemetry Java
- * SDK makes and its own exporter (or its own protobuf marshaler) sends: the endpoint's
- * limits (5 MB uncompressed per request, 10,000 spans per request refused whole; a span
- * over 200 KB refused alone, in {@code partial_success}), W3C trace ids whose first 8 hex
- * digits are no time, and span links.
+ * The OTLP receiver answers as X-Ray's regional OTLP endpoint ({@code /v1/traces}) does,
+ * with xray-local's default settings, for spans the OpenTelemetry Java SDK makes and its
+ * own exporter (or its own protobuf marshaler) sends: the endpoint's limits (5 MB
+ * uncompressed per request, 10,000 spans per request refused whole; a span over 200 KB
+ * refused alone, in {@code partial_success}), W3C trace ids whose first 8 hex digits are
+ * no time, and span links.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "xray.local.udp-port=0", "xray.local.otlp.port=0" })
